@@ -1,0 +1,73 @@
+// B1: the default park for a year at hourly and 1-minute resolution — wall time, events/s,
+// bytes of trace per event, peak memory. Prints figures; asserts nothing.
+//
+//   zeropark_bench SCENARIO.yaml OUT_DIR
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include "zeropark/hdf5_trace.h"
+#include "zeropark/model.h"
+#include "zeropark/run.h"
+#include "zeropark/spec.h"
+
+namespace {
+
+struct Row {
+  const char* label;
+  zeropark::Tick resolution_s;
+  bool trace;
+  bool baseline;
+};
+
+long peak_rss_kib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: zeropark_bench SCENARIO.yaml OUT_DIR\n");
+    return 2;
+  }
+  const std::filesystem::path scenario = argv[1];
+  const std::filesystem::path out_dir = argv[2];
+  const Row rows[] = {
+      {"year, hourly, trace, with baseline", 3600, true, true},
+      {"year, hourly, no trace, no baseline", 3600, false, false},
+      {"year, 1-minute, trace, with baseline", 60, true, true},
+      {"year, 1-minute, no trace, no baseline", 60, false, false},
+  };
+  std::printf("%-40s %10s %12s %14s %12s %14s\n", "case", "wall s", "events", "events/s", "bytes/event",
+              "peak RSS MiB");
+  for (const Row& row : rows) {
+    zeropark::ParkSpec spec = zeropark::read_scenario_file(scenario);
+    zeropark::RunOverrides overrides;
+    overrides.resolution_s = row.resolution_s;
+    zeropark::apply_overrides(spec, overrides);
+    const auto compile_start = std::chrono::steady_clock::now();
+    const zeropark::ParkModel model = zeropark::compile_park(spec);
+    const double compile_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - compile_start).count();
+    const std::filesystem::path trace_path = out_dir / ("bench_" + std::to_string(row.resolution_s) + ".h5");
+    std::unique_ptr<zeropark::Hdf5TraceSink> trace;
+    if (row.trace) trace = std::make_unique<zeropark::Hdf5TraceSink>(trace_path);
+    const auto start = std::chrono::steady_clock::now();
+    zeropark::RunOptions options;
+    options.with_baseline = row.baseline;
+    const zeropark::RunResult result = zeropark::run_park(model, trace.get(), options);
+    if (trace) trace->commit(result.kpis, result.baseline_kpis);
+    const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double bytes_per_event =
+        trace ? static_cast<double>(trace->bytes_written()) / static_cast<double>(result.events) : 0.0;
+    std::printf("%-40s %10.3f %12llu %14.0f %12.1f %14.1f   (compile %.3f s)\n", row.label, wall_s,
+                static_cast<unsigned long long>(result.events), static_cast<double>(result.events) / wall_s,
+                bytes_per_event, static_cast<double>(peak_rss_kib()) / 1024.0, compile_s);
+    std::fflush(stdout);
+  }
+  return 0;
+}

@@ -1,0 +1,186 @@
+// zeropark: the command-line front end.
+//
+//   zeropark run SCENARIO.yaml [-o TRACE.h5] [--start ISO] [--end ISO] [--seed N]
+//                [--resolution SECONDS] [--quiet] [--no-baseline] [--compress]
+//   zeropark schema        print the scenario format's reference (Markdown)
+//   zeropark --help | --version
+//
+// Exit codes: 0 success, 2 bad command line, 3 bad input (scenario, weather, profiles),
+// 4 failure while simulating or writing the trace.
+#include <unistd.h>
+
+#include <charconv>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kpi_table.h"
+#include "progress.h"
+#include "zeropark/controller.h"
+#include "zeropark/error.h"
+#include "zeropark/hdf5_trace.h"
+#include "zeropark/model.h"
+#include "zeropark/run.h"
+#include "zeropark/spec.h"
+
+#ifndef ZEROPARK_VERSION
+#define ZEROPARK_VERSION "dev"
+#endif
+
+namespace {
+
+constexpr int kExitUsage = 2;
+constexpr int kExitBadInput = 3;
+constexpr int kExitRunFailed = 4;
+
+constexpr const char* kMainHelp =
+    "zeropark " ZEROPARK_VERSION " — discrete-event simulator of low- and zero-carbon parks\n"
+    "\n"
+    "Usage:\n"
+    "  zeropark run SCENARIO.yaml [options]   simulate a park, write its HDF5 trace, print KPIs\n"
+    "  zeropark schema                        print the scenario format reference (Markdown)\n"
+    "  zeropark --version                     print the version\n"
+    "  zeropark --help                        this text\n"
+    "\n"
+    "Run 'zeropark run --help' for the run options. Scenario keys: docs/scenarios.md.\n";
+
+constexpr const char* kRunHelp =
+    "Usage: zeropark run SCENARIO.yaml [options]\n"
+    "\n"
+    "Simulates the scenario, writes its trace and prints the KPI table (with the baseline: the\n"
+    "same park without PV and batteries).\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output TRACE.h5    trace file (default: SCENARIO_NAME.h5 in the current folder)\n"
+    "      --start ISO          override simulation.start (e.g. 2023-06-01T00:00)\n"
+    "      --end ISO            override simulation.end (exclusive)\n"
+    "      --seed N             override simulation.seed\n"
+    "      --resolution SECONDS override simulation.resolution_s (must divide 86400)\n"
+    "      --quiet              no progress line\n"
+    "      --no-baseline        skip the baseline run (no CO2-avoided figures)\n"
+    "      --compress           shuffle+deflate the trace (smaller, slower)\n"
+    "  -h, --help               this text\n"
+    "\n"
+    "Progress (simulated date, % done, events/s) goes to stderr while stdout is a terminal.\n"
+    "Exit codes: 0 ok, 2 bad command line, 3 bad input, 4 run failed.\n";
+
+struct RunCommand {
+  std::string scenario;
+  std::optional<std::string> output;
+  zeropark::RunOverrides overrides;
+  bool quiet = false;
+  bool baseline = true;
+  bool compress = false;
+};
+
+struct UsageError {
+  std::string message;
+};
+
+template <class T>
+T parse_integer(std::string_view option, std::string_view text) {
+  T value{};
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size())
+    throw UsageError{std::string(option) + " expects a whole number, got '" + std::string(text) + "'"};
+  return value;
+}
+
+RunCommand parse_run(const std::vector<std::string>& args) {
+  RunCommand cmd;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    const auto value = [&]() -> const std::string& {
+      if (i + 1 >= args.size()) throw UsageError{a + " needs a value"};
+      return args[++i];
+    };
+    if (a == "-o" || a == "--output") cmd.output = value();
+    else if (a == "--start") cmd.overrides.start_iso = value();
+    else if (a == "--end") cmd.overrides.end_iso = value();
+    else if (a == "--seed") cmd.overrides.seed = parse_integer<std::uint64_t>(a, value());
+    else if (a == "--resolution") cmd.overrides.resolution_s = parse_integer<zeropark::Tick>(a, value());
+    else if (a == "--quiet" || a == "-q") cmd.quiet = true;
+    else if (a == "--no-baseline") cmd.baseline = false;
+    else if (a == "--compress") cmd.compress = true;
+    else if (!a.empty() && a[0] == '-') throw UsageError{"unknown option '" + a + "'"};
+    else if (cmd.scenario.empty()) cmd.scenario = a;
+    else throw UsageError{"more than one scenario given ('" + cmd.scenario + "' and '" + a + "')"};
+  }
+  if (cmd.scenario.empty()) throw UsageError{"no scenario given"};
+  return cmd;
+}
+
+int run(const RunCommand& cmd) {
+  using namespace zeropark;
+  ParkModel model;
+  try {
+    ParkSpec spec = read_scenario_file(cmd.scenario);
+    apply_overrides(spec, cmd.overrides);
+    model = compile_park(spec);
+  } catch (const InputError& e) {
+    std::fprintf(stderr, "zeropark: error: %s\n", e.what());
+    return kExitBadInput;
+  }
+  const std::filesystem::path output = cmd.output ? *cmd.output : model.name + ".h5";
+  const bool show_progress = !cmd.quiet && isatty(STDOUT_FILENO) && isatty(STDERR_FILENO);
+  try {
+    Hdf5TraceSink trace(output, {cmd.compress});
+    RunOptions options;
+    options.with_baseline = cmd.baseline;
+    if (show_progress)
+      options.on_progress = [&](const RunProgress& p) { cli::print_progress(model.start, p); };
+    const RunResult result = run_park(model, &trace, options);
+    if (show_progress) cli::end_progress();
+    trace.commit(result.kpis, result.baseline_kpis);
+    std::printf("ZeroPark %s — %s\n", ZEROPARK_VERSION, model.name.c_str());
+    std::printf("trace: %s (%llu events, %.1f bytes/event)\n", output.string().c_str(),
+                static_cast<unsigned long long>(result.events),
+                result.events ? static_cast<double>(trace.bytes_written()) / static_cast<double>(result.events) : 0.0);
+    std::printf("wall time: %.3f s (%.0f events/s, baseline included)\n\n", result.wall_s,
+                result.wall_s > 0 ? static_cast<double>(result.events) / result.wall_s : 0.0);
+    cli::print_kpi_table(stdout, result.kpis);
+  } catch (const std::exception& e) {
+    if (show_progress) cli::end_progress();
+    std::fprintf(stderr, "zeropark: run failed: %s (no trace written)\n", e.what());
+    return kExitRunFailed;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+    std::fputs(kMainHelp, stdout);
+    return args.empty() ? kExitUsage : 0;
+  }
+  if (args[0] == "--version") {
+    std::printf("zeropark %s\n", ZEROPARK_VERSION);
+    return 0;
+  }
+  if (args[0] == "schema") {
+    std::fputs(zeropark::scenario_reference_markdown().c_str(), stdout);
+    return 0;
+  }
+  if (args[0] == "run") {
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    for (const std::string& a : rest)
+      if (a == "-h" || a == "--help") {
+        std::fputs(kRunHelp, stdout);
+        return 0;
+      }
+    try {
+      return run(parse_run(rest));
+    } catch (const UsageError& e) {
+      std::fprintf(stderr, "zeropark run: %s\n\n%s", e.message.c_str(), kRunHelp);
+      return kExitUsage;
+    }
+  }
+  std::fprintf(stderr, "zeropark: unknown command '%s'\n\n%s", args[0].c_str(), kMainHelp);
+  return kExitUsage;
+}

@@ -1,0 +1,49 @@
+// Controllers: what dispatches the park's flexible devices.
+//
+// A controller is pure: it sees the model and an Observation, reads and writes its memory (which
+// lives in ParkState, so forks and checkpoints carry it), and fills a Command. No clocks, no I/O,
+// no global random numbers. The kernel calls it at decision events, through a SimGrid mailbox.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "zeropark/model.h"
+#include "zeropark/units.h"
+
+namespace zeropark {
+
+// What a controller sees when it decides: the measurements at the decision instant.
+struct Observation {
+  Tick tick = 0;
+  std::span<const double> pv_available_kw;
+  std::span<const double> load_demand_kw;
+  std::span<const double> battery_energy_kwh;
+  double price_cny_per_kwh = 0;
+  double carbon_kg_per_kwh = 0;
+};
+
+// What it asks for. Set-points hold until the next decision; the plant enforces every limit.
+struct Command {
+  std::vector<double> battery_setpoint_kw;  // + discharge into the bus, − charge from it
+};
+
+class Controller {
+ public:
+  virtual ~Controller() = default;
+  virtual std::string_view name() const = 0;
+  // Size of the memory the controller keeps in ParkState::controller_memory.
+  virtual std::size_t memory_size(const ParkModel&) const { return 0; }
+  virtual void decide(const ParkModel& model, const Observation& observation,
+                      std::span<double> memory, Command& command) const = 0;
+};
+
+// The built-in controllers, in one explicit list.
+std::vector<std::string_view> controller_names();
+// nullptr when no controller has this name.
+std::unique_ptr<Controller> make_controller(std::string_view name);
+
+}  // namespace zeropark

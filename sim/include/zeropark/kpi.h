@@ -1,0 +1,54 @@
+// Key performance indicators of a run: what a park's operators report.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "zeropark/trace.h"
+
+namespace zeropark {
+
+struct Kpi {
+  std::string key;  // snake_case with its unit last: grid_import_kwh, co2_kg, self_sufficiency_ratio
+  std::string unit;
+  double value = 0;
+  std::string description;
+};
+using KpiTable = std::vector<Kpi>;
+
+// The value of `key`; throws std::out_of_range when absent.
+double kpi_value(const KpiTable& table, std::string_view key);
+
+// Accumulates cost, CO2 and demand over a run's segments; energies come from the state's totals.
+class KpiAccumulator final : public TraceSink {
+ public:
+  void on_run_start(const ParkModel& model, const ParkState& state) override;
+  void on_event(const ParkModel& model, const ParkState& state, Tick duration_s) override;
+  void on_run_end(const ParkModel& model, const ParkState& state) override;
+
+  // Valid after on_run_end.
+  const KpiTable& table() const { return table_; }
+
+ private:
+  void add_window_energy(const ParkModel& model, std::int64_t window, double import_kwh);
+  void close_window(const ParkModel& model);
+
+  std::int64_t start_seconds_ = 0;
+  double energy_cost_cny_ = 0;
+  double export_revenue_cny_ = 0;
+  double co2_kg_ = 0;
+  double peak_import_kw_ = 0;
+  double load_demand_kwh_ = 0;
+  std::int64_t window_ = -1;          // index of the demand window being filled
+  double window_import_kwh_ = 0;
+  std::map<int, double> max_demand_kw_by_month_;  // key: year × 100 + month
+  KpiTable table_;
+};
+
+// Adds the comparison with the baseline run (same park without PV and batteries): CO2 avoided,
+// cost saved, import avoided.
+void add_baseline_comparison(KpiTable& run, const KpiTable& baseline);
+
+}  // namespace zeropark

@@ -1,0 +1,153 @@
+// ParkModel: the compiled, validated, immutable description of a park.
+//
+// compile_park() resolves every name in a ParkSpec to a dense index, checks what needs more than
+// one field (references, SOC windows, tariff coverage, the network's shape), loads the inputs
+// (weather, load profiles, carbon series) and builds the topology graph. Nothing in a ParkModel
+// changes during a run: all that does lives in ParkState (state.h), as MuJoCo splits mjModel from
+// mjData.
+#pragma once
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "zeropark/civil_time.h"
+#include "zeropark/spec.h"
+#include "zeropark/units.h"
+
+namespace zeropark {
+
+struct WeatherYear;  // weather/epw.h
+
+struct BusModel {
+  std::string name;
+  int parent_line = -1;  // line towards the grid connection; -1 at the grid's bus
+  std::vector<int> child_lines;
+};
+
+// A line oriented away from the grid connection: power flows parent → child when positive.
+struct LineModel {
+  std::string name;
+  int parent_bus = -1;
+  int child_bus = -1;
+  double capacity_kw = 0;  // limit on the sending end's power, both directions
+  double efficiency = 1;   // received / sent
+};
+
+struct PvModel {
+  std::string name;
+  int bus = -1;
+  double dc_capacity_kw = 0;
+  double ac_capacity_kw = 0;
+  double tilt_deg = 0;
+  double azimuth_deg = 0;
+  double albedo = 0;
+  double gamma_pdc_per_c = 0;
+  double system_losses_fraction = 0;
+  double inverter_efficiency = 0;
+  bool roof_mount = true;
+};
+
+struct BatteryModel {
+  std::string name;
+  int bus = -1;
+  double capacity_kwh = 0;
+  double max_charge_kw = 0;
+  double max_discharge_kw = 0;
+  double charge_efficiency = 1;
+  double discharge_efficiency = 1;
+  double energy_min_kwh = 0;  // soc_min × capacity
+  double energy_max_kwh = 0;  // soc_max × capacity
+  double energy_initial_kwh = 0;
+  double self_discharge_per_s = 0;  // decay rate k of dE/dt = -k E at rest
+};
+
+struct LoadModel {
+  std::string name;
+  int bus = -1;
+  std::vector<double> hourly_kw;  // 8760 typical-year hours, mean power in each hour
+};
+
+// Time-of-use tariff: a season per month, each a sorted list of periods through the day.
+struct TariffModel {
+  struct Segment {
+    int start_s = 0;  // seconds after local midnight
+    int period = 0;   // index into period_names
+    double price_cny_per_kwh = 0;
+  };
+  struct Season {
+    std::string name;
+    std::vector<Segment> segments;  // first starts at 0
+  };
+  std::vector<std::string> period_names;
+  std::vector<Season> seasons;
+  std::array<int, 12> season_of_month{};  // month 1..12 → seasons index
+  double export_price_cny_per_kwh = 0;
+  double demand_charge_cny_per_kw_month = 0;
+  double capacity_charge_cny_per_kva_month = 0;
+  double contracted_capacity_kva = 0;
+  Tick demand_window_s = 900;
+};
+
+struct GridModel {
+  std::string name;
+  int bus = -1;
+  double import_limit_kw = 0;
+  double export_limit_kw = 0;
+  std::vector<double> carbon_kg_per_kwh_hourly;  // 8760 values; constant factors repeat
+  TariffModel tariff;
+};
+
+// The park's topology as Boost.Graph sees it: buses and components are vertices, lines and
+// component attachments are edges.
+enum class VertexKind { kBus, kPv, kBattery, kLoad, kGrid };
+struct TopologyVertex {
+  VertexKind kind = VertexKind::kBus;
+  int index = -1;  // into the model's vector of that kind
+};
+struct TopologyEdge {
+  int line = -1;  // -1 for a component attachment
+};
+using TopologyGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, TopologyVertex, TopologyEdge>;
+
+struct ParkModel {
+  std::string name;
+  std::string description;
+  std::string scenario_file;
+  std::string scenario_text;
+
+  CivilTime start;
+  Tick end_tick = 0;  // the run covers [0, end_tick)
+  Tick resolution_s = 3600;
+  Tick decision_interval_s = 3600;
+  std::uint64_t seed = 1;
+  double delta_t_s = 69.2;
+  std::string controller;
+
+  std::shared_ptr<const WeatherYear> weather;
+  std::string weather_file;
+
+  std::vector<BusModel> buses;
+  std::vector<int> buses_leaves_first;  // post-order from the grid's bus: children before parents
+  std::vector<LineModel> lines;
+  std::vector<PvModel> pv_arrays;
+  std::vector<BatteryModel> batteries;
+  std::vector<LoadModel> loads;
+  GridModel grid;
+  TopologyGraph topology;
+};
+
+// Compiles and validates a spec. Throws InputError (with the scenario's file and line) on any
+// inconsistency; reads weather, profiles and series relative to the scenario's folder.
+ParkModel compile_park(const ParkSpec& spec);
+
+// The same park without PV and batteries, sharing the inputs: the baseline that CO2 avoided and
+// cost saved are measured against.
+ParkModel baseline_of(const ParkModel& model);
+
+}  // namespace zeropark

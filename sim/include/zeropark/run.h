@@ -1,0 +1,54 @@
+// Running a park: the SimGrid engine, the plant and controller actors, and the baseline.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "zeropark/kpi.h"
+#include "zeropark/model.h"
+#include "zeropark/spec.h"
+#include "zeropark/state.h"
+#include "zeropark/trace.h"
+
+namespace zeropark {
+
+// Command-line overrides of the scenario's simulation section.
+struct RunOverrides {
+  std::optional<std::string> start_iso;
+  std::optional<std::string> end_iso;
+  std::optional<std::uint64_t> seed;
+  std::optional<Tick> resolution_s;
+};
+
+// Applies overrides to a spec before it is compiled, so they are validated like the file's values.
+void apply_overrides(ParkSpec& spec, const RunOverrides& overrides);
+
+struct RunProgress {
+  Tick tick = 0;
+  Tick end_tick = 0;
+  std::uint64_t events = 0;
+  double wall_s = 0;
+};
+
+struct RunOptions {
+  bool with_baseline = true;  // also run the park without PV and batteries, in the same engine
+  std::function<void(const RunProgress&)> on_progress;  // called about every progress_interval_s
+  double progress_interval_s = 0.25;
+};
+
+struct RunResult {
+  ParkState final_state;
+  KpiTable kpis;           // includes the baseline comparison when with_baseline
+  KpiTable baseline_kpis;  // empty without a baseline
+  std::uint64_t events = 0;
+  double wall_s = 0;
+};
+
+// Simulates `model` from its initial state to its end. `trace` (may be null) receives every
+// event of the park itself (not of the baseline). Creates and runs a SimGrid engine, so it may
+// be called once at a time per process. Throws on failure; sinks never see on_run_end then.
+RunResult run_park(const ParkModel& model, TraceSink* trace, const RunOptions& options = {});
+
+}  // namespace zeropark

@@ -1,0 +1,74 @@
+// ParkState: everything that changes while a park runs, as one plain value.
+//
+// Copy it to fork a what-if, hash it to prove determinism, serialise it to checkpoint. The
+// operating point (`powers`) is the park's powers over the segment that starts at `tick`: every
+// power is constant until the next event, which is what makes the energy integration exact.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "zeropark/model.h"
+#include "zeropark/units.h"
+
+namespace zeropark {
+
+// A small, fully specified PCG32 generator (O'Neill 2014): the standard library's engines are
+// portable but its distributions are not, so ZeroPark draws its own numbers from this.
+struct Pcg32 {
+  std::uint64_t state = 0x853c49e6748fea9bULL;
+  std::uint64_t increment = 0xda3e39cb94b95bdbULL;
+
+  static Pcg32 seeded(std::uint64_t seed, std::uint64_t stream = 54);
+  std::uint32_t next();
+  double uniform01();  // [0, 1) with 32 random bits
+};
+
+// Powers over the current segment, kW, signed as units.h says (positive = into the bus).
+struct OperatingPoint {
+  std::vector<double> pv_available_kw;   // what the arrays could deliver (≥ 0)
+  std::vector<double> pv_kw;             // what they deliver after curtailment (≥ 0)
+  std::vector<double> battery_kw;        // + discharging, − charging
+  std::vector<double> load_demand_kw;    // what the loads ask for (≥ 0)
+  std::vector<double> load_kw;           // − what they are served (≤ 0)
+  std::vector<double> line_sent_kw;      // at the parent end: + towards the child
+  std::vector<double> line_received_kw;  // at the child end: + arriving from the parent
+  double grid_kw = 0;                    // + import, − export
+  double price_cny_per_kwh = 0;          // energy price in force
+  double carbon_kg_per_kwh = 0;          // emission factor of imports in force
+  int tariff_period = 0;                 // index into the tariff's period names
+};
+
+// Energy counters since the start, kWh. Kept in the state so a checkpoint resumes them.
+struct EnergyTotals {
+  std::vector<double> pv_kwh;
+  std::vector<double> pv_curtailed_kwh;
+  std::vector<double> battery_charged_kwh;      // drawn from the bus
+  std::vector<double> battery_discharged_kwh;   // delivered to the bus
+  std::vector<double> battery_self_discharge_kwh;
+  std::vector<double> load_served_kwh;
+  std::vector<double> load_unserved_kwh;
+  std::vector<double> line_loss_kwh;
+  double grid_import_kwh = 0;
+  double grid_export_kwh = 0;
+};
+
+struct ParkState {
+  Tick tick = 0;              // start of the current segment
+  std::uint64_t events = 0;   // segments integrated so far
+  std::vector<double> battery_energy_kwh;
+  std::vector<double> battery_setpoint_kw;  // the controller's last command, + discharge
+  std::vector<double> controller_memory;    // controllers keep their memory here, not in themselves
+  Tick next_decision_tick = 0;
+  Pcg32 rng;
+  OperatingPoint powers;
+  EnergyTotals totals;
+};
+
+// The initial state of a model: SOCs at their initial values, counters at zero.
+ParkState initial_state(const ParkModel& model);
+
+// A 64-bit FNV-1a hash over every field's bytes, in a fixed order.
+std::uint64_t hash_state(const ParkState& state);
+
+}  // namespace zeropark

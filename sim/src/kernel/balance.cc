@@ -1,0 +1,154 @@
+// Power balance on a radial network, solved leaves first.
+//
+// For each bus b, with its own components and the lines to its children:
+//   net_b = Σ PV_b + Σ battery_b − Σ load_b + Σ_children arrival_c
+// where a child c that sends out_c > 0 up its line delivers out_c·η, and a child that draws
+// (out_c < 0) takes |out_c|/η from b. A non-root bus sends out_b = net_b up its own line; the
+// grid's bus has grid_kw = −net_b. A line's capacity limits its sending end: |out_b| ≤ C when b
+// exports, |out_b|/η ≤ C when it imports. A limit that binds is met by shedding (see balance.h):
+// reducing a subtree's export or import by exactly the excess, which always suffices because a
+// subtree's net export can never exceed what its sources and exporting children supply.
+// Every balance holds by construction, not by iteration; max_bus_imbalance_kw re-checks it from
+// the outside, in a different summation order.
+#include "kernel/balance.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace zeropark {
+namespace {
+
+// Reduces the positive entries of values[indices] by `kw` in total (or as much as they hold),
+// each by the same fraction. Returns what was taken.
+double take_from_positive(const std::vector<int>& indices, std::vector<double>& values, double kw) {
+  double total = 0;
+  for (int i : indices) total += std::max(values[i], 0.0);
+  if (total <= 0 || kw <= 0) return 0;
+  const double taken = std::min(total, kw);
+  const double keep = 1 - taken / total;
+  for (int i : indices)
+    if (values[i] > 0) values[i] *= keep;
+  return taken;
+}
+
+double take_from_negative(const std::vector<int>& indices, std::vector<double>& values, double kw) {
+  double total = 0;
+  for (int i : indices) total += std::max(-values[i], 0.0);
+  if (total <= 0 || kw <= 0) return 0;
+  const double taken = std::min(total, kw);
+  const double keep = 1 - taken / total;
+  for (int i : indices)
+    if (values[i] < 0) values[i] *= keep;
+  return taken;
+}
+
+}  // namespace
+
+PowerBalancer::PowerBalancer(const ParkModel& model)
+    : model_(model),
+      pv_at_(model.buses.size()),
+      battery_at_(model.buses.size()),
+      load_at_(model.buses.size()),
+      out_kw_(model.buses.size(), 0.0) {
+  for (int i = 0; i < static_cast<int>(model.pv_arrays.size()); ++i) pv_at_[model.pv_arrays[i].bus].push_back(i);
+  for (int i = 0; i < static_cast<int>(model.batteries.size()); ++i) battery_at_[model.batteries[i].bus].push_back(i);
+  for (int i = 0; i < static_cast<int>(model.loads.size()); ++i) load_at_[model.loads[i].bus].push_back(i);
+}
+
+double PowerBalancer::child_arrival_kw(int line) const {
+  const LineModel& l = model_.lines[line];
+  const double out = out_kw_[l.child_bus];
+  return out >= 0 ? out * l.efficiency : out / l.efficiency;
+}
+
+double PowerBalancer::bus_net_kw(int bus, const OperatingPoint& op) const {
+  double net = 0;
+  for (int i : pv_at_[bus]) net += op.pv_kw[i];
+  for (int i : battery_at_[bus]) net += op.battery_kw[i];
+  for (int i : load_at_[bus]) net += op.load_kw[i];
+  for (int l : model_.buses[bus].child_lines) net += child_arrival_kw(l);
+  return net;
+}
+
+void PowerBalancer::shed_export(int bus, double kw, OperatingPoint& op) {
+  kw -= take_from_positive(battery_at_[bus], op.battery_kw, kw);
+  kw -= take_from_positive(pv_at_[bus], op.pv_kw, kw);
+  for (int l : model_.buses[bus].child_lines) {
+    if (kw <= 0) break;
+    const int child = model_.lines[l].child_bus;
+    const double arrival = child_arrival_kw(l);
+    if (arrival <= 0) continue;
+    const double reduce = std::min(arrival, kw);
+    shed_export(child, reduce / model_.lines[l].efficiency, op);
+    out_kw_[child] = bus_net_kw(child, op);
+    kw -= reduce;
+  }
+}
+
+void PowerBalancer::shed_import(int bus, double kw, OperatingPoint& op) {
+  kw -= take_from_negative(battery_at_[bus], op.battery_kw, kw);
+  kw -= take_from_negative(load_at_[bus], op.load_kw, kw);
+  for (int l : model_.buses[bus].child_lines) {
+    if (kw <= 0) break;
+    const int child = model_.lines[l].child_bus;
+    const double supply = -child_arrival_kw(l);
+    if (supply <= 0) continue;
+    const double reduce = std::min(supply, kw);
+    shed_import(child, reduce * model_.lines[l].efficiency, op);
+    out_kw_[child] = bus_net_kw(child, op);
+    kw -= reduce;
+  }
+}
+
+void PowerBalancer::solve(OperatingPoint& op) {
+  op.pv_kw = op.pv_available_kw;
+  for (std::size_t i = 0; i < op.load_kw.size(); ++i) op.load_kw[i] = -op.load_demand_kw[i];
+
+  for (int bus : model_.buses_leaves_first) {
+    const double net = bus_net_kw(bus, op);
+    const int parent_line = model_.buses[bus].parent_line;
+    double export_limit = model_.grid.export_limit_kw;
+    double import_limit = model_.grid.import_limit_kw;
+    if (parent_line >= 0) {
+      const LineModel& line = model_.lines[parent_line];
+      export_limit = line.capacity_kw;
+      import_limit = line.capacity_kw * line.efficiency;  // the parent's end sends at most C
+    }
+    if (net > export_limit) shed_export(bus, net - export_limit, op);
+    if (-net > import_limit) shed_import(bus, -net - import_limit, op);
+    out_kw_[bus] = bus_net_kw(bus, op);
+  }
+  op.grid_kw = -out_kw_[model_.grid.bus];
+  for (int l = 0; l < static_cast<int>(model_.lines.size()); ++l) {
+    const double out = out_kw_[model_.lines[l].child_bus];
+    op.line_received_kw[l] = -out;
+    op.line_sent_kw[l] = -child_arrival_kw(l);
+  }
+}
+
+double max_bus_imbalance_kw(const ParkModel& model, const OperatingPoint& op) {
+  std::vector<double> sum(model.buses.size(), 0.0);
+  for (std::size_t i = 0; i < model.pv_arrays.size(); ++i) sum[model.pv_arrays[i].bus] += op.pv_kw[i];
+  for (std::size_t i = 0; i < model.batteries.size(); ++i) sum[model.batteries[i].bus] += op.battery_kw[i];
+  for (std::size_t i = 0; i < model.loads.size(); ++i) sum[model.loads[i].bus] += op.load_kw[i];
+  for (std::size_t l = 0; l < model.lines.size(); ++l) {
+    sum[model.lines[l].parent_bus] -= op.line_sent_kw[l];
+    sum[model.lines[l].child_bus] += op.line_received_kw[l];
+  }
+  sum[model.grid.bus] += op.grid_kw;
+  double worst = 0;
+  for (double s : sum) worst = std::max(worst, std::abs(s));
+  return worst;
+}
+
+double bus_power_scale_kw(const ParkModel& model, const OperatingPoint& op) {
+  double scale = std::abs(op.grid_kw);
+  for (double v : op.pv_kw) scale = std::max(scale, std::abs(v));
+  for (double v : op.battery_kw) scale = std::max(scale, std::abs(v));
+  for (double v : op.load_kw) scale = std::max(scale, std::abs(v));
+  for (double v : op.line_sent_kw) scale = std::max(scale, std::abs(v));
+  (void)model;
+  return scale;
+}
+
+}  // namespace zeropark

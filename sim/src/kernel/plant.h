@@ -1,0 +1,49 @@
+// The plant: the park's physics, stepped from event to event inside one SimGrid actor.
+//
+// Between two events every power is constant, so energy integrates exactly. The next event is the
+// earliest of: an input change (a resolution step, an hour of a profile or series, a tariff
+// period), a battery reaching the edge of its SOC window, a controller decision, or the end.
+// Nothing here knows SimGrid: the runner decides when to call advance_to(), so the same plant can
+// be driven by a test directly.
+#pragma once
+
+#include <memory>
+
+#include "kernel/balance.h"
+#include "kernel/inputs.h"
+#include "zeropark/controller.h"
+#include "zeropark/model.h"
+#include "zeropark/state.h"
+#include "zeropark/trace.h"
+
+namespace zeropark {
+
+class Plant {
+ public:
+  Plant(const ParkModel& model, ParkState& state, TraceSink& sink);
+
+  void begin();
+  // The measurements at the current tick, for a controller decision.
+  Observation observe();
+  // Stores the controller's set-points; the plant enforces limits when it solves.
+  void apply(const Command& command);
+  // Integrates segments until state.tick == limit (limit ≤ model.end_tick).
+  void advance_to(Tick limit);
+  void finish();
+
+  bool done() const { return state_.tick >= model_.end_tick; }
+
+ private:
+  void solve_segment();
+  Tick integrate(Tick until);
+
+  const ParkModel& model_;
+  ParkState& state_;
+  TraceSink& sink_;
+  InputSampler inputs_;
+  PowerBalancer balancer_;
+  Tick next_input_change_ = 0;
+  std::vector<std::optional<Tick>> battery_bound_in_s_;
+};
+
+}  // namespace zeropark

@@ -1,0 +1,163 @@
+// The kernel's SimGrid side. Each park is a pair of actors on one host: the plant actor steps the
+// physics from event to event in its own loop and only yields to SimGrid at decision instants,
+// where it sends an observation to the controller actor's mailbox and waits for the command
+// (shared/DESIGN.md: an actor switch costs ~0.6 µs, a device step ~8 ns, so switches happen per
+// decision, never per device). The baseline park runs as a second actor pair in the same engine.
+// Mailbox transfers are zero-sized on one host, so they take no simulated time; a later network
+// model only has to place the actors on different hosts.
+#include <simgrid/s4u.hpp>
+#include <xbt/log.h>
+
+#include <chrono>
+#include <exception>
+#include <stdexcept>
+
+#include "kernel/plant.h"
+#include "zeropark/run.h"
+
+namespace sg4 = simgrid::s4u;
+
+namespace zeropark {
+namespace {
+
+struct DecisionRequest {
+  bool stop = false;  // the plant is done (SimGrid mailboxes refuse null payloads)
+  Observation observation;
+  std::span<double> memory;
+  Command command;
+};
+
+// One park running in the engine: its state, its sinks and the first error its actors met.
+struct ParkRun {
+  const ParkModel* model = nullptr;
+  ParkState state;
+  TraceFanout sinks;
+  KpiAccumulator kpis;
+  std::exception_ptr error;
+  bool finished = false;
+  std::string name;
+};
+
+void plant_actor(ParkRun& run, const RunOptions* options, double clock_origin_s) {
+  sg4::Mailbox* to_controller = sg4::Mailbox::by_name(run.name + "/controller");
+  sg4::Mailbox* to_plant = sg4::Mailbox::by_name(run.name + "/plant");
+  DecisionRequest request;
+  try {
+    const auto wall_start = std::chrono::steady_clock::now();
+    double last_report_s = -1;
+    Plant plant(*run.model, run.state, run.sinks);
+    plant.begin();
+    while (!plant.done()) {
+      request.observation = plant.observe();
+      request.memory = run.state.controller_memory;
+      to_controller->put(&request, 0);
+      plant.apply(*to_plant->get<Command>());
+      const Tick next_decision = run.state.tick + run.model->decision_interval_s;
+      run.state.next_decision_tick = next_decision;
+      plant.advance_to(next_decision);
+      sg4::this_actor::sleep_until(clock_origin_s + static_cast<double>(run.state.tick));
+      if (options && options->on_progress) {
+        const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+        if (wall_s - last_report_s >= options->progress_interval_s || plant.done()) {
+          options->on_progress({run.state.tick, run.model->end_tick, run.state.events, wall_s});
+          last_report_s = wall_s;
+        }
+      }
+    }
+    plant.finish();
+    run.finished = true;
+  } catch (...) {
+    run.error = std::current_exception();
+  }
+  request.stop = true;
+  to_controller->put(&request, 0);
+}
+
+void controller_actor(ParkRun& run) {
+  sg4::Mailbox* to_controller = sg4::Mailbox::by_name(run.name + "/controller");
+  sg4::Mailbox* to_plant = sg4::Mailbox::by_name(run.name + "/plant");
+  try {
+    const std::unique_ptr<Controller> controller = make_controller(run.model->controller);
+    if (!controller) throw std::invalid_argument("no controller named '" + run.model->controller + "'");
+    for (auto* request = to_controller->get<DecisionRequest>(); !request->stop;
+         request = to_controller->get<DecisionRequest>()) {
+      controller->decide(*run.model, request->observation, request->memory, request->command);
+      to_plant->put(&request->command, 0);
+    }
+  } catch (...) {
+    run.error = std::current_exception();
+    // The plant waits for a command that will not come; the engine sees the deadlock and returns.
+  }
+}
+
+void quiet_simgrid() {
+  // SimGrid logs every configuration change at INFO level; a user wants ZeroPark's output only.
+  xbt_log_control_set("root.thresh:critical");
+}
+
+}  // namespace
+
+RunResult run_park(const ParkModel& model, TraceSink* trace, const RunOptions& options) {
+  const auto wall_start = std::chrono::steady_clock::now();
+  quiet_simgrid();
+  int argc = 1;
+  char program[] = "zeropark";
+  char* argv[] = {program, nullptr};
+  sg4::Engine engine(&argc, argv);
+  // Ideal links for now: a zero-byte message between actors of one host takes no time.
+  sg4::NetZone* zone = sg4::create_full_zone("park");
+  sg4::Host* host = zone->create_host("ems", 1e9);
+  zone->seal();
+  // Engines created one after another in a process share the clock: count from where it is.
+  const double clock_origin_s = sg4::Engine::get_clock();
+
+  const ParkModel baseline_model = options.with_baseline ? baseline_of(model) : ParkModel{};
+  std::vector<std::unique_ptr<ParkRun>> runs;
+  const auto add_run = [&](const ParkModel& m, const std::string& name, TraceSink* extra) {
+    auto run = std::make_unique<ParkRun>();
+    run->model = &m;
+    run->name = name;
+    run->state = initial_state(m);
+    run->sinks.add(&run->kpis);
+    if (extra) run->sinks.add(extra);
+    runs.push_back(std::move(run));
+  };
+  add_run(model, "park", trace);
+  if (options.with_baseline) add_run(baseline_model, "baseline", nullptr);
+
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    ParkRun& run = *runs[i];
+    const RunOptions* progress = i == 0 ? &options : nullptr;
+    sg4::Actor::create(run.name + "-plant", host, [&run, progress, clock_origin_s] { plant_actor(run, progress, clock_origin_s); });
+    sg4::Actor::create(run.name + "-controller", host, [&run] { controller_actor(run); });
+  }
+  engine.run();
+
+  for (const auto& run : runs) {
+    if (run->error) std::rethrow_exception(run->error);
+    if (!run->finished) throw std::runtime_error("simulation of '" + run->name + "' stopped before its end (deadlock)");
+  }
+  RunResult result;
+  result.final_state = runs[0]->state;
+  result.kpis = runs[0]->kpis.table();
+  result.events = runs[0]->state.events;
+  if (options.with_baseline) {
+    result.baseline_kpis = runs[1]->kpis.table();
+    add_baseline_comparison(result.kpis, result.baseline_kpis);
+  }
+  result.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+  return result;
+}
+
+void apply_overrides(ParkSpec& spec, const RunOverrides& o) {
+  if (o.start_iso) spec.simulation.start_iso = *o.start_iso;
+  if (o.end_iso) spec.simulation.end_iso = *o.end_iso;
+  if (o.seed) spec.simulation.seed = static_cast<double>(*o.seed);
+  if (o.resolution_s) {
+    spec.simulation.resolution_s = static_cast<double>(*o.resolution_s);
+    // A decision interval tied to the old resolution would no longer be a whole number of steps.
+    spec.simulation.decision_interval_s = 0;
+  }
+}
+
+}  // namespace zeropark

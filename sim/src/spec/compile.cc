@@ -1,0 +1,318 @@
+// ParkSpec → ParkModel: resolve names, cross-check fields, load inputs, build the topology.
+#include <boost/graph/connected_components.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include "components/load.h"
+#include "inputs/hourly_csv.h"
+#include "spec/param_table.h"
+#include "time/calendar.h"
+#include "weather/epw.h"
+#include "zeropark/controller.h"
+#include "zeropark/error.h"
+#include "zeropark/model.h"
+
+namespace zeropark {
+namespace {
+
+InputLocation where(const SourceRef& at) { return {at.file, at.line, at.column}; }
+
+[[noreturn]] void fail(const SourceRef& at, const std::string& field, const std::string& message) {
+  throw InputError(where(at), field, message);
+}
+
+CivilTime parse_time(const SimulationSpec& sim, const std::string& text, const std::string& field) {
+  const std::optional<CivilTime> t = parse_iso(text);
+  if (!t) fail(sim.at, field, "expected an ISO 8601 local time like 2023-01-01T00:00, got '" + text + "'");
+  return *t;
+}
+
+// One namespace for buses and components, so every name in a trace is unambiguous.
+class NameRegistry {
+ public:
+  void add(const std::string& name, const SourceRef& at) {
+    const auto [it, inserted] = first_seen_.emplace(name, at);
+    if (inserted) return;
+    // Point at the later of the two definitions in the file, whichever section was read first.
+    const bool this_is_later = at.line >= it->second.line;
+    const SourceRef& later = this_is_later ? at : it->second;
+    const SourceRef& earlier = this_is_later ? it->second : at;
+    fail(later, "name", "duplicate name '" + name + "' (first used at line " + std::to_string(earlier.line) + ")");
+  }
+
+ private:
+  std::map<std::string, SourceRef> first_seen_;
+};
+
+int bus_index(const std::map<std::string, int>& buses, const std::string& name, const SourceRef& at,
+              const std::string& field) {
+  const auto it = buses.find(name);
+  if (it != buses.end()) return it->second;
+  std::vector<std::string_view> names;
+  for (const auto& [n, i] : buses) names.push_back(n);
+  const std::string hint = closest_key(name, names);
+  fail(at, field, "no bus named '" + name + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+}
+
+int parse_hhmm(const TariffPeriodSpec& p) {
+  const std::string& s = p.start_hhmm;
+  const bool shaped = s.size() == 5 && s[2] == ':' && std::isdigit(s[0]) && std::isdigit(s[1]) &&
+                      std::isdigit(s[3]) && std::isdigit(s[4]);
+  const int h = shaped ? std::stoi(s.substr(0, 2)) : -1;
+  const int m = shaped ? std::stoi(s.substr(3, 2)) : -1;
+  if (!shaped || h > 23 || m > 59) fail(p.at, "start", "expected a local time HH:MM, got '" + s + "'");
+  return h * 3600 + m * 60;
+}
+
+TariffModel compile_tariff(const TariffSpec& spec, const SourceRef& grid_at) {
+  TariffModel t;
+  t.export_price_cny_per_kwh = spec.export_price_cny_per_kwh;
+  t.demand_charge_cny_per_kw_month = spec.demand_charge_cny_per_kw_month;
+  t.capacity_charge_cny_per_kva_month = spec.capacity_charge_cny_per_kva_month;
+  t.contracted_capacity_kva = spec.contracted_capacity_kva;
+  t.demand_window_s = static_cast<Tick>(spec.demand_window_s);
+  const SourceRef& at = spec.at.line > 0 ? spec.at : grid_at;
+  if (3600 % t.demand_window_s != 0) fail(at, "grid.tariff.demand_window_s", "must divide 3600 s");
+  if (t.capacity_charge_cny_per_kva_month > 0 && t.contracted_capacity_kva <= 0)
+    fail(at, "grid.tariff.contracted_capacity_kva", "a capacity charge needs the contracted capacity");
+
+  if (spec.seasons.empty()) {
+    // A single-rate tariff: one price all day, all year (free when none is given).
+    if (spec.prices_cny_per_kwh.size() > 1)
+      fail(at, "grid.tariff.seasons", "several prices need seasons with periods saying when each applies");
+    std::pair<std::string, double> flat{"flat", 0.0};
+    if (!spec.prices_cny_per_kwh.empty()) flat = *spec.prices_cny_per_kwh.begin();
+    t.period_names = {flat.first};
+    TariffModel::Season all_year{"all_year", {TariffModel::Segment{0, 0, flat.second}}};
+    t.seasons = {all_year};
+    t.season_of_month.fill(0);
+    return t;
+  }
+  for (const auto& [name, price] : spec.prices_cny_per_kwh) t.period_names.push_back(name);
+  t.season_of_month.fill(-1);
+  for (const TariffSeasonSpec& season_spec : spec.seasons) {
+    TariffModel::Season season{season_spec.name, {}};
+    const int season_index = static_cast<int>(t.seasons.size());
+    for (int month : season_spec.months) {
+      if (t.season_of_month[month - 1] >= 0)
+        fail(season_spec.at, "months", "month " + std::to_string(month) + " is in two seasons");
+      t.season_of_month[month - 1] = season_index;
+    }
+    for (const TariffPeriodSpec& p : season_spec.periods) {
+      const int start_s = parse_hhmm(p);
+      if (season.segments.empty() && start_s != 0)
+        fail(p.at, "start", "a season's first period must start at 00:00");
+      if (!season.segments.empty() && start_s <= season.segments.back().start_s)
+        fail(p.at, "start", "periods must be listed in increasing start time");
+      const auto own = season_spec.prices_cny_per_kwh.find(p.period);
+      const auto shared = spec.prices_cny_per_kwh.find(p.period);
+      if (own == season_spec.prices_cny_per_kwh.end() && shared == spec.prices_cny_per_kwh.end())
+        fail(p.at, "period", "no price for period '" + p.period + "' in prices_cny_per_kwh");
+      auto name_it = std::find(t.period_names.begin(), t.period_names.end(), p.period);
+      if (name_it == t.period_names.end()) name_it = t.period_names.insert(t.period_names.end(), p.period);
+      const double price = own != season_spec.prices_cny_per_kwh.end() ? own->second : shared->second;
+      season.segments.push_back(
+          {start_s, static_cast<int>(name_it - t.period_names.begin()), price});
+    }
+    t.seasons.push_back(std::move(season));
+  }
+  for (int m = 1; m <= 12; ++m)
+    if (t.season_of_month[m - 1] < 0)
+      fail(at, "grid.tariff.seasons", "month " + std::to_string(m) + " is in no season");
+  return t;
+}
+
+// Orients lines away from the grid's bus and rejects islands and loops, using the Boost graph.
+void build_topology(ParkModel& model, const ParkSpec& spec) {
+  TopologyGraph& g = model.topology;
+  for (int b = 0; b < static_cast<int>(model.buses.size()); ++b) add_vertex({VertexKind::kBus, b}, g);
+  for (int l = 0; l < static_cast<int>(model.lines.size()); ++l)
+    add_edge(model.lines[l].parent_bus, model.lines[l].child_bus, TopologyEdge{l}, g);
+  const auto attach = [&](VertexKind kind, int index, int bus) {
+    const auto v = add_vertex({kind, index}, g);
+    add_edge(v, bus, TopologyEdge{-1}, g);
+  };
+  for (int i = 0; i < static_cast<int>(model.pv_arrays.size()); ++i) attach(VertexKind::kPv, i, model.pv_arrays[i].bus);
+  for (int i = 0; i < static_cast<int>(model.batteries.size()); ++i) attach(VertexKind::kBattery, i, model.batteries[i].bus);
+  for (int i = 0; i < static_cast<int>(model.loads.size()); ++i) attach(VertexKind::kLoad, i, model.loads[i].bus);
+  attach(VertexKind::kGrid, 0, model.grid.bus);
+
+  std::vector<int> island(num_vertices(g));
+  boost::connected_components(g, island.data());
+  const int grid_island = island[static_cast<std::size_t>(model.grid.bus)];
+  for (std::size_t v = 0; v < num_vertices(g); ++v) {
+    if (island[v] == grid_island) continue;
+    const TopologyVertex& tv = g[v];
+    const auto name_and_at = [&]() -> std::pair<std::string, SourceRef> {
+      switch (tv.kind) {
+        case VertexKind::kBus: return {spec.buses[tv.index].name, spec.buses[tv.index].at};
+        case VertexKind::kPv: return {spec.pv_arrays[tv.index].name, spec.pv_arrays[tv.index].at};
+        case VertexKind::kBattery: return {spec.batteries[tv.index].name, spec.batteries[tv.index].at};
+        case VertexKind::kLoad: return {spec.loads[tv.index].name, spec.loads[tv.index].at};
+        case VertexKind::kGrid: break;
+      }
+      return {spec.grids[0].name, spec.grids[0].at};
+    }();
+    fail(name_and_at.second, name_and_at.first,
+         "cannot reach the grid connection on bus '" + model.buses[model.grid.bus].name +
+             "': an island without a slack (add a line to it)");
+  }
+  // A connected graph of buses is a tree exactly when it has one line fewer than buses.
+  std::size_t connected_buses = 0;
+  for (std::size_t b = 0; b < model.buses.size(); ++b) connected_buses += island[b] == grid_island;
+  if (model.lines.size() >= connected_buses)
+    fail(spec.lines.back().at, "lines",
+         "the lines form a loop; ZeroPark solves radial (tree) networks, as parks are built");
+
+  // Breadth-first from the grid's bus: orient each line parent → child.
+  std::vector<int> order = {model.grid.bus};
+  std::vector<bool> seen(model.buses.size(), false);
+  seen[static_cast<std::size_t>(model.grid.bus)] = true;
+  for (std::size_t next = 0; next < order.size(); ++next) {
+    const int bus = order[next];
+    for (int l = 0; l < static_cast<int>(model.lines.size()); ++l) {
+      LineModel& line = model.lines[l];
+      int other = -1;
+      if (line.parent_bus == bus && !seen[line.child_bus]) other = line.child_bus;
+      if (line.child_bus == bus && !seen[line.parent_bus]) {
+        std::swap(line.parent_bus, line.child_bus);
+        other = line.child_bus;
+      }
+      if (other < 0) continue;
+      seen[static_cast<std::size_t>(other)] = true;
+      model.buses[other].parent_line = l;
+      model.buses[bus].child_lines.push_back(l);
+      order.push_back(other);
+    }
+  }
+  model.buses_leaves_first.assign(order.rbegin(), order.rend());
+}
+
+std::vector<double> carbon_series(const GridSpec& grid, const std::filesystem::path& dir) {
+  if (grid.carbon_intensity_csv.empty()) return std::vector<double>(8760, grid.carbon_intensity_kg_per_kwh);
+  const std::filesystem::path path = dir / grid.carbon_intensity_csv;
+  if (!std::filesystem::exists(path))
+    fail(grid.at, "grid.carbon_intensity_csv", "cannot open carbon-intensity series '" + path.string() + "'");
+  return read_hourly_csv(path, "grid.carbon_intensity_csv", 0, 3).values;
+}
+
+}  // namespace
+
+ParkModel compile_park(const ParkSpec& spec) {
+  ParkModel model;
+  const std::filesystem::path dir = spec.file.has_parent_path() ? spec.file.parent_path() : ".";
+  const SimulationSpec& sim = spec.simulation;
+  model.name = spec.name;
+  model.description = spec.description;
+  model.scenario_file = spec.file.string();
+  model.scenario_text = spec.text;
+
+  model.start = parse_time(sim, sim.start_iso, "simulation.start");
+  const CivilTime end = parse_time(sim, sim.end_iso, "simulation.end");
+  model.end_tick = seconds_from_civil(end) - seconds_from_civil(model.start);
+  if (model.end_tick <= 0) fail(sim.at, "simulation.end", "must be after simulation.start");
+  model.resolution_s = static_cast<Tick>(sim.resolution_s);
+  if (kSecondsPerDay % model.resolution_s != 0)
+    fail(sim.at, "simulation.resolution_s", "must divide 86400 s (a day holds whole steps)");
+  model.decision_interval_s = sim.decision_interval_s > 0 ? static_cast<Tick>(sim.decision_interval_s) : model.resolution_s;
+  model.seed = static_cast<std::uint64_t>(sim.seed);
+  model.delta_t_s = sim.delta_t_s;
+  model.controller = sim.controller;
+  if (!make_controller(sim.controller)) {
+    const std::string hint = closest_key(sim.controller, controller_names());
+    fail(sim.at, "simulation.controller",
+         "no controller named '" + sim.controller + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+  }
+
+  const std::filesystem::path weather_path = dir / sim.weather_path;
+  if (!std::filesystem::is_regular_file(weather_path))
+    fail(sim.at, "simulation.weather", "cannot open weather file '" + weather_path.string() + "'");
+  model.weather = std::make_shared<const WeatherYear>(read_epw(weather_path));
+  model.weather_file = weather_path.string();
+
+  NameRegistry names;
+  if (spec.buses.empty()) fail({spec.file.string(), 1, 1}, "buses", "a park needs at least one bus");
+  std::map<std::string, int> bus_of;
+  for (const BusSpec& b : spec.buses) {
+    names.add(b.name, b.at);
+    bus_of[b.name] = static_cast<int>(model.buses.size());
+    model.buses.push_back({b.name, -1, {}});
+  }
+  for (const LineSpec& l : spec.lines) {
+    names.add(l.name, l.at);
+    const int from = bus_index(bus_of, l.from_bus, l.at, "lines." + l.name + ".from");
+    const int to = bus_index(bus_of, l.to_bus, l.at, "lines." + l.name + ".to");
+    if (from == to) fail(l.at, "lines." + l.name + ".to", "a line must join two different buses");
+    model.lines.push_back({l.name, from, to, l.capacity_kw, l.efficiency});
+  }
+  for (const PvSpec& p : spec.pv_arrays) {
+    names.add(p.name, p.at);
+    PvModel pv{p.name, bus_index(bus_of, p.bus, p.at, "pv." + p.name + ".bus"), p.dc_capacity_kw,
+               p.ac_capacity_kw > 0 ? p.ac_capacity_kw : p.dc_capacity_kw / 1.2, p.tilt_deg, p.azimuth_deg,
+               p.albedo, p.gamma_pdc_per_c, p.system_losses_fraction, p.inverter_efficiency,
+               p.mounting == "roof_mount"};
+    model.pv_arrays.push_back(pv);
+  }
+  for (const BatterySpec& b : spec.batteries) {
+    names.add(b.name, b.at);
+    const std::string field = "batteries." + b.name + ".";
+    if (b.soc_min >= b.soc_max) fail(b.at, field + "soc_min", "must be below soc_max (the SOC window is inverted or empty)");
+    if (b.soc_initial < b.soc_min || b.soc_initial > b.soc_max)
+      fail(b.at, field + "soc_initial", "must lie in [soc_min, soc_max]");
+    BatteryModel m;
+    m.name = b.name;
+    m.bus = bus_index(bus_of, b.bus, b.at, field + "bus");
+    m.capacity_kwh = b.capacity_kwh;
+    m.max_charge_kw = b.max_charge_kw;
+    m.max_discharge_kw = b.max_discharge_kw;
+    m.charge_efficiency = b.charge_efficiency;
+    m.discharge_efficiency = b.discharge_efficiency;
+    m.energy_min_kwh = b.soc_min * b.capacity_kwh;
+    m.energy_max_kwh = b.soc_max * b.capacity_kwh;
+    m.energy_initial_kwh = b.soc_initial * b.capacity_kwh;
+    // A fraction f lost per day at rest is exponential decay with rate k = −ln(1 − f) / 86400 s.
+    m.self_discharge_per_s = -std::log1p(-b.self_discharge_per_day) / static_cast<double>(kSecondsPerDay);
+    model.batteries.push_back(m);
+  }
+  for (const LoadSpec& l : spec.loads) {
+    names.add(l.name, l.at);
+    model.loads.push_back({l.name, bus_index(bus_of, l.bus, l.at, "loads." + l.name + ".bus"),
+                           load_profile_kw(l, dir, model.start.year)});
+  }
+  if (spec.grids.size() != 1)
+    fail({spec.file.string(), 1, 1}, "grid", "a park needs exactly one grid connection (its slack)");
+  const GridSpec& g = spec.grids.front();
+  names.add(g.name, g.at);
+  model.grid.name = g.name;
+  model.grid.bus = bus_index(bus_of, g.bus, g.at, "grid.bus");
+  model.grid.import_limit_kw = g.import_limit_kw;
+  model.grid.export_limit_kw = g.export_limit_kw;
+  model.grid.carbon_kg_per_kwh_hourly = carbon_series(g, dir);
+  model.grid.tariff = compile_tariff(g.tariff, g.at);
+
+  build_topology(model, spec);
+  return model;
+}
+
+ParkModel baseline_of(const ParkModel& model) {
+  ParkModel baseline = model;
+  baseline.name = model.name + " (baseline: no PV, no battery)";
+  baseline.pv_arrays.clear();
+  baseline.batteries.clear();
+  TopologyGraph kept;
+  // Rebuild the graph without the removed vertices: buses, loads and the grid only.
+  for (int b = 0; b < static_cast<int>(baseline.buses.size()); ++b) add_vertex({VertexKind::kBus, b}, kept);
+  for (int l = 0; l < static_cast<int>(baseline.lines.size()); ++l)
+    add_edge(baseline.lines[l].parent_bus, baseline.lines[l].child_bus, TopologyEdge{l}, kept);
+  for (int i = 0; i < static_cast<int>(baseline.loads.size()); ++i)
+    add_edge(add_vertex({VertexKind::kLoad, i}, kept), baseline.loads[i].bus, TopologyEdge{-1}, kept);
+  add_edge(add_vertex({VertexKind::kGrid, 0}, kept), baseline.grid.bus, TopologyEdge{-1}, kept);
+  baseline.topology = std::move(kept);
+  return baseline;
+}
+
+}  // namespace zeropark

@@ -1,0 +1,122 @@
+// Declarative parameter tables: one row per scenario key, with its unit, default, allowed range
+// and description. The same rows fill definition structs with defaults, read and range-check YAML,
+// and generate the scenario reference in docs/, so those three can never disagree.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "zeropark/error.h"
+#include "zeropark/spec.h"
+
+namespace zeropark {
+
+inline constexpr double kUnbounded = std::numeric_limits<double>::infinity();
+
+enum class ParamKind {
+  kNumber,   // any real within [min, max]
+  kInteger,  // a whole number within [min, max]
+  kText,     // free text (names, references to other definitions)
+  kPath,     // a file path, relative to the scenario file
+  kChoice,   // one of `choices`
+};
+
+template <class Spec>
+struct Param {
+  std::string_view key;
+  ParamKind kind;
+  std::string_view unit;  // "" for dimensionless or text
+  bool required;
+  double default_number;
+  std::string_view default_text;
+  double min;
+  double max;
+  bool min_exclusive;
+  std::string_view description;
+  double Spec::*number = nullptr;
+  std::string Spec::*text = nullptr;
+  std::vector<std::string_view> choices = {};
+};
+
+// Row builders, so that tables read like the reference they generate.
+template <class Spec>
+Param<Spec> number(std::string_view key, double Spec::*field, std::string_view unit, double fallback,
+                   double min, double max, std::string_view description, bool min_exclusive = false) {
+  return {key, ParamKind::kNumber, unit, false, fallback, "", min, max, min_exclusive, description, field};
+}
+template <class Spec>
+Param<Spec> required_number(std::string_view key, double Spec::*field, std::string_view unit,
+                            double min, double max, std::string_view description,
+                            bool min_exclusive = false) {
+  return {key, ParamKind::kNumber, unit, true, 0, "", min, max, min_exclusive, description, field};
+}
+template <class Spec>
+Param<Spec> integer(std::string_view key, double Spec::*field, std::string_view unit, double fallback,
+                    double min, double max, std::string_view description) {
+  return {key, ParamKind::kInteger, unit, false, fallback, "", min, max, false, description, field};
+}
+template <class Spec>
+Param<Spec> text(std::string_view key, std::string Spec::*field, bool required,
+                 std::string_view fallback, std::string_view description,
+                 ParamKind kind = ParamKind::kText) {
+  return {key, kind, "", required, 0, fallback, 0, 0, false, description, nullptr, field};
+}
+template <class Spec>
+Param<Spec> choice(std::string_view key, std::string Spec::*field, std::string_view fallback,
+                   std::vector<std::string_view> choices, std::string_view description) {
+  return {key, ParamKind::kChoice, "", false, 0, fallback, 0, 0, false, description, nullptr, field,
+          std::move(choices)};
+}
+
+template <class Spec>
+using ParamTable = std::vector<Param<Spec>>;
+
+// The tables, one per definition struct (param_tables.cc).
+const ParamTable<SimulationSpec>& simulation_params();
+const ParamTable<BusSpec>& bus_params();
+const ParamTable<LineSpec>& line_params();
+const ParamTable<PvSpec>& pv_params();
+const ParamTable<BatterySpec>& battery_params();
+const ParamTable<LoadSpec>& load_params();
+const ParamTable<GridSpec>& grid_params();
+const ParamTable<TariffSpec>& tariff_params();
+const ParamTable<TariffSeasonSpec>& season_params();
+const ParamTable<TariffPeriodSpec>& period_params();
+
+template <class Spec>
+void apply_defaults(const ParamTable<Spec>& table, Spec& spec) {
+  for (const Param<Spec>& p : table) {
+    if (p.number) spec.*p.number = p.default_number;
+    if (p.text) spec.*p.text = std::string(p.default_text);
+  }
+}
+
+// Where a YAML node sits in its file.
+SourceRef source_of(const YAML::Node& node, const std::string& file);
+[[noreturn]] void fail_at(const YAML::Node& node, const std::string& file, const std::string& field,
+                          const std::string& message);
+
+// The closest candidate by edit distance, for "did you mean" hints; "" when nothing is close.
+std::string closest_key(std::string_view key, const std::vector<std::string_view>& candidates);
+
+// Rejects any key of `map` that is neither in `table` nor in `extra_keys`, suggesting the nearest.
+template <class Spec>
+void reject_unknown_keys(const YAML::Node& map, const ParamTable<Spec>& table,
+                         const std::vector<std::string_view>& extra_keys, const std::string& file,
+                         const std::string& context);
+
+// Reads every row of `table` from `map` into `spec` (defaults must already be applied).
+template <class Spec>
+void read_params(const YAML::Node& map, const ParamTable<Spec>& table, Spec& spec,
+                 const std::string& file, const std::string& context,
+                 const std::vector<std::string_view>& extra_keys = {});
+
+// A Markdown table of the rows: key, unit, default, range, description.
+template <class Spec>
+std::string markdown_rows(const ParamTable<Spec>& table);
+
+}  // namespace zeropark

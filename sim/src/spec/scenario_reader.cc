@@ -1,0 +1,211 @@
+// YAML scenario → ParkSpec. Only the shape and the per-key ranges are checked here; checks that
+// need several definitions (references, SOC windows, the graph) happen in compile_park().
+#include <yaml-cpp/yaml.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "spec/param_table.h"
+#include "zeropark/error.h"
+#include "zeropark/spec.h"
+
+namespace zeropark {
+namespace {
+
+const std::vector<std::string_view> kTopLevelKeys = {
+    "name", "description", "simulation", "buses", "lines", "pv", "batteries", "loads", "grid"};
+
+// Reads each element of a YAML sequence into a definition struct.
+template <class Spec, class Fill>
+std::vector<Spec> read_list(const YAML::Node& list, const std::string& file, const std::string& key,
+                            Fill fill) {
+  std::vector<Spec> specs;
+  if (!list) return specs;
+  if (!list.IsSequence()) fail_at(list, file, key, "expected a list (one '- ' entry per item)");
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const YAML::Node item = list[i];
+    const std::string context = key + "[" + std::to_string(i) + "].";
+    if (!item.IsMap()) fail_at(item, file, key + "[" + std::to_string(i) + "]", "expected a mapping");
+    Spec spec = fill(item, context);
+    spec.at = source_of(item, file);
+    specs.push_back(std::move(spec));
+  }
+  return specs;
+}
+
+std::map<std::string, double> read_prices(const YAML::Node& node, const std::string& file,
+                                          const std::string& field) {
+  std::map<std::string, double> prices;
+  if (!node) return prices;
+  if (!node.IsMap()) fail_at(node, file, field, "expected a mapping of period name to CNY/kWh");
+  for (const auto& entry : node) {
+    const std::string period = entry.first.as<std::string>();
+    double price = 0;
+    try {
+      price = entry.second.as<double>();
+    } catch (const YAML::Exception&) {
+      fail_at(entry.second, file, field + "." + period, "expected a price in CNY/kWh");
+    }
+    if (!(price >= 0 && price <= 100))
+      fail_at(entry.second, file, field + "." + period, "must be in [0, 100] CNY/kWh");
+    prices[period] = price;
+  }
+  return prices;
+}
+
+TariffSeasonSpec read_season(const YAML::Node& node, const std::string& file, const std::string& context) {
+  TariffSeasonSpec season;
+  apply_defaults(season_params(), season);
+  read_params(node, season_params(), season, file, context, {"months", "periods", "prices_cny_per_kwh"});
+  const YAML::Node months = node["months"];
+  if (!months || !months.IsSequence() || months.size() == 0)
+    fail_at(months ? months : node, file, context + "months", "expected a list of months 1..12");
+  for (std::size_t i = 0; i < months.size(); ++i) {
+    int month = 0;
+    try {
+      month = months[i].as<int>();
+    } catch (const YAML::Exception&) {
+      month = 0;
+    }
+    if (month < 1 || month > 12) fail_at(months[i], file, context + "months", "months are 1..12");
+    season.months.push_back(month);
+  }
+  season.periods = read_list<TariffPeriodSpec>(
+      node["periods"], file, context + "periods", [&](const YAML::Node& item, const std::string& c) {
+        TariffPeriodSpec period;
+        read_params(item, period_params(), period, file, c);
+        return period;
+      });
+  if (season.periods.empty()) fail_at(node, file, context + "periods", "a season needs at least one period");
+  season.prices_cny_per_kwh = read_prices(node["prices_cny_per_kwh"], file, context + "prices_cny_per_kwh");
+  return season;
+}
+
+TariffSpec read_tariff(const YAML::Node& node, const std::string& file) {
+  TariffSpec tariff = default_tariff();
+  if (!node) return tariff;
+  tariff.at = source_of(node, file);
+  read_params(node, tariff_params(), tariff, file, "grid.tariff.", {"prices_cny_per_kwh", "seasons"});
+  tariff.prices_cny_per_kwh = read_prices(node["prices_cny_per_kwh"], file, "grid.tariff.prices_cny_per_kwh");
+  tariff.seasons = read_list<TariffSeasonSpec>(
+      node["seasons"], file, "grid.tariff.seasons",
+      [&](const YAML::Node& item, const std::string& c) { return read_season(item, file, c); });
+  return tariff;
+}
+
+ParkSpec read_document(const YAML::Node& root, const std::string& file) {
+  if (!root || !root.IsMap()) throw InputError({file, 1, 1}, "", "a scenario is a YAML mapping of keys");
+  for (const auto& entry : root) {
+    const std::string key = entry.first.as<std::string>();
+    if (std::find(kTopLevelKeys.begin(), kTopLevelKeys.end(), key) != kTopLevelKeys.end()) continue;
+    const std::string hint = closest_key(key, kTopLevelKeys);
+    fail_at(entry.first, file, key,
+            "unknown key" + (hint.empty() ? std::string() : " (did you mean '" + hint + "'?)"));
+  }
+  ParkSpec spec;
+  if (!root["name"] || !root["name"].IsScalar() || root["name"].Scalar().empty())
+    fail_at(root["name"] ? root["name"] : root, file, "name", "a scenario needs a name");
+  spec.name = root["name"].Scalar();
+  if (root["description"]) spec.description = root["description"].as<std::string>();
+
+  spec.simulation = default_simulation();
+  if (!root["simulation"]) fail_at(root, file, "simulation", "is required (it names the weather file)");
+  spec.simulation.at = source_of(root["simulation"], file);
+  read_params(root["simulation"], simulation_params(), spec.simulation, file, "simulation.");
+
+  spec.buses = read_list<BusSpec>(root["buses"], file, "buses", [&](const YAML::Node& n, const std::string& c) {
+    BusSpec bus;
+    read_params(n, bus_params(), bus, file, c);
+    return bus;
+  });
+  spec.lines = read_list<LineSpec>(root["lines"], file, "lines", [&](const YAML::Node& n, const std::string& c) {
+    LineSpec line = default_line();
+    read_params(n, line_params(), line, file, c);
+    return line;
+  });
+  spec.pv_arrays = read_list<PvSpec>(root["pv"], file, "pv", [&](const YAML::Node& n, const std::string& c) {
+    PvSpec pv = default_pv();
+    read_params(n, pv_params(), pv, file, c);
+    return pv;
+  });
+  spec.batteries = read_list<BatterySpec>(root["batteries"], file, "batteries",
+                                          [&](const YAML::Node& n, const std::string& c) {
+                                            BatterySpec battery = default_battery();
+                                            read_params(n, battery_params(), battery, file, c);
+                                            return battery;
+                                          });
+  spec.loads = read_list<LoadSpec>(root["loads"], file, "loads", [&](const YAML::Node& n, const std::string& c) {
+    LoadSpec load = default_load();
+    read_params(n, load_params(), load, file, c);
+    return load;
+  });
+  if (const YAML::Node grid_node = root["grid"]) {
+    GridSpec grid = default_grid();
+    read_params(grid_node, grid_params(), grid, file, "grid.", {"tariff"});
+    grid.tariff = read_tariff(grid_node["tariff"], file);
+    grid.at = source_of(grid_node, file);
+    spec.grids.push_back(std::move(grid));
+  }
+  return spec;
+}
+
+}  // namespace
+
+ParkSpec read_scenario_text(const std::string& text, const std::filesystem::path& file_for_errors) {
+  const std::string file = file_for_errors.string();
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    throw InputError({file, e.mark.line + 1, e.mark.column + 1}, "", "YAML syntax: " + e.msg);
+  }
+  ParkSpec spec;
+  try {
+    spec = read_document(root, file);
+  } catch (const YAML::Exception& e) {
+    throw InputError({file, e.mark.line + 1, e.mark.column + 1}, "", e.msg);
+  }
+  spec.file = file_for_errors;
+  spec.text = text;
+  return spec;
+}
+
+ParkSpec read_scenario_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError({path.string(), 0, 0}, "", "cannot open scenario file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return read_scenario_text(text.str(), path);
+}
+
+std::string scenario_reference_markdown() {
+  std::string out;
+  const auto section = [&](const std::string& title, const std::string& intro, const std::string& rows) {
+    out += "### " + title + "\n\n" + intro + "\n\n" + rows + "\n";
+  };
+  section("`simulation`", "When, how finely and with what the park is simulated.",
+          markdown_rows(simulation_params()));
+  section("`buses[]`", "Electrical buses (nodes). Every component connects to one.", markdown_rows(bus_params()));
+  section("`lines[]`", "Lines and transformers between buses. The buses and lines must form a tree "
+          "(a radial network, as parks are built) around the grid connection's bus.",
+          markdown_rows(line_params()));
+  section("`pv[]`", "Fixed-tilt PV arrays with their inverters.", markdown_rows(pv_params()));
+  section("`batteries[]`", "Stationary batteries.", markdown_rows(battery_params()));
+  section("`loads[]`", "Electric loads from hourly profiles.", markdown_rows(load_params()));
+  section("`grid`", "The connection to the public grid: the slack that balances the park.",
+          markdown_rows(grid_params()));
+  section("`grid.tariff`",
+          "Time-of-use energy prices, a two-part tariff's demand or capacity charge, and the export "
+          "price. `prices_cny_per_kwh` maps period names (`critical_peak`, `peak`, `flat`, `valley` "
+          "or your own) to CNY/kWh. `seasons[]` must cover each month exactly once.",
+          markdown_rows(tariff_params()));
+  section("`grid.tariff.seasons[]`",
+          "`months`: list of months 1..12. `prices_cny_per_kwh`: optional per-season overrides. "
+          "`periods[]`: the day's periods, each running from its `start` to the next entry's start "
+          "(the last wraps to the first, which must start at 00:00).",
+          markdown_rows(season_params()));
+  section("`grid.tariff.seasons[].periods[]`", "One period of the day.", markdown_rows(period_params()));
+  return out;
+}
+
+}  // namespace zeropark

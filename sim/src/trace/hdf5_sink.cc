@@ -1,0 +1,118 @@
+// Maps a park's state onto trace channels: one row per segment, in a fixed channel order.
+#include <string>
+#include <vector>
+
+#include "time/calendar.h"
+#include "trace/hdf5_writer.h"
+#include "zeropark/hdf5_trace.h"
+
+#ifndef ZEROPARK_VERSION
+#define ZEROPARK_VERSION "dev"
+#endif
+
+namespace zeropark {
+
+struct Hdf5TraceSink::Impl {
+  Hdf5TraceWriter writer;
+  std::vector<double> row;
+  std::string end_iso;
+};
+
+Hdf5TraceSink::Hdf5TraceSink(std::filesystem::path path, Hdf5TraceOptions options)
+    : impl_(std::make_unique<Impl>(Impl{Hdf5TraceWriter(std::move(path), {options.compress, 1, 8192}), {}, {}})) {}
+
+Hdf5TraceSink::~Hdf5TraceSink() = default;
+
+void Hdf5TraceSink::on_run_start(const ParkModel& model, const ParkState&) {
+  Hdf5TraceWriter& w = impl_->writer;
+  w.add_channel("time", "duration_s", "s", "Length of the segment starting at tick_s");
+  for (const PvModel& pv : model.pv_arrays) {
+    const std::string g = "components/" + pv.name;
+    w.add_channel(g, "power_kw", "kW", "AC power delivered to the bus (+ into the bus)");
+    w.add_channel(g, "available_kw", "kW", "AC power the array could deliver (before curtailment)");
+  }
+  for (const BatteryModel& b : model.batteries) {
+    const std::string g = "components/" + b.name;
+    w.add_channel(g, "power_kw", "kW", "Power at the bus: + discharging, - charging");
+    w.add_channel(g, "setpoint_kw", "kW", "Controller's set-point in force");
+    w.add_channel(g, "energy_kwh", "kWh", "Stored energy at the segment start");
+    w.add_channel(g, "soc", "1", "State of charge at the segment start (energy / capacity)");
+  }
+  for (const LoadModel& l : model.loads) {
+    const std::string g = "components/" + l.name;
+    w.add_channel(g, "power_kw", "kW", "Power served (- out of the bus)");
+    w.add_channel(g, "demand_kw", "kW", "Power demanded (>= 0)");
+  }
+  const std::string grid = "components/" + model.grid.name;
+  w.add_channel(grid, "power_kw", "kW", "Grid exchange: + import, - export");
+  w.add_channel(grid, "price_cny_per_kwh", "CNY/kWh", "Energy price in force");
+  w.add_channel(grid, "carbon_kg_per_kwh", "kg/kWh", "Emission factor of imports in force");
+  w.add_channel(grid, "tariff_period", "1", "Index into the tariff_periods attribute");
+  for (const LineModel& l : model.lines) {
+    const std::string g = "lines/" + l.name;
+    w.add_channel(g, "sent_kw", "kW", "Power leaving the parent bus (+ towards the child)");
+    w.add_channel(g, "received_kw", "kW", "Power arriving at the child bus (+ from the parent)");
+  }
+  impl_->row.assign(w.channel_count(), 0.0);
+
+  std::string periods;
+  for (const std::string& p : model.grid.tariff.period_names) periods += (periods.empty() ? "" : ",") + p;
+  w.set_attribute(grid + "/tariff_period", "tariff_periods", periods);
+  w.set_attribute("time/tick_s", "start_iso", format_iso(model.start));
+  w.set_root_attribute("zeropark_version", std::string(ZEROPARK_VERSION));
+  w.set_root_attribute("scenario_name", model.name);
+  w.set_root_attribute("scenario_file", model.scenario_file);
+  w.set_root_attribute("seed", static_cast<std::int64_t>(model.seed));
+  w.set_root_attribute("start_iso", format_iso(model.start));
+  const Calendar calendar(model.start);
+  w.set_root_attribute("end_iso", format_iso(calendar.at(model.end_tick)));
+  w.set_root_attribute("resolution_s", static_cast<std::int64_t>(model.resolution_s));
+  w.set_root_attribute("controller", model.controller);
+  w.set_root_attribute("sign_convention", std::string("power positive = into the bus"));
+  w.write_text("scenario/yaml", model.scenario_text);
+}
+
+void Hdf5TraceSink::on_event(const ParkModel& model, const ParkState& state, Tick duration_s) {
+  const OperatingPoint& op = state.powers;
+  double* v = impl_->row.data();
+  *v++ = static_cast<double>(duration_s);
+  for (std::size_t i = 0; i < model.pv_arrays.size(); ++i) {
+    *v++ = op.pv_kw[i];
+    *v++ = op.pv_available_kw[i];
+  }
+  for (std::size_t i = 0; i < model.batteries.size(); ++i) {
+    *v++ = op.battery_kw[i];
+    *v++ = state.battery_setpoint_kw[i];
+    *v++ = state.battery_energy_kwh[i];
+    *v++ = state.battery_energy_kwh[i] / model.batteries[i].capacity_kwh;
+  }
+  for (std::size_t i = 0; i < model.loads.size(); ++i) {
+    *v++ = op.load_kw[i];
+    *v++ = op.load_demand_kw[i];
+  }
+  *v++ = op.grid_kw;
+  *v++ = op.price_cny_per_kwh;
+  *v++ = op.carbon_kg_per_kwh;
+  *v++ = static_cast<double>(op.tariff_period);
+  for (std::size_t l = 0; l < model.lines.size(); ++l) {
+    *v++ = op.line_sent_kw[l];
+    *v++ = op.line_received_kw[l];
+  }
+  impl_->writer.append_row(state.tick, impl_->row);
+}
+
+void Hdf5TraceSink::on_run_end(const ParkModel&, const ParkState& state) {
+  impl_->writer.set_root_attribute("events", static_cast<std::int64_t>(state.events));
+}
+
+void Hdf5TraceSink::commit(const KpiTable& kpis, const KpiTable& baseline_kpis) {
+  for (const Kpi& k : kpis) impl_->writer.write_scalar("kpis/" + k.key, k.value, k.unit, k.description);
+  for (const Kpi& k : baseline_kpis)
+    impl_->writer.write_scalar("baseline_kpis/" + k.key, k.value, k.unit, k.description);
+  impl_->writer.commit();
+}
+
+std::uint64_t Hdf5TraceSink::bytes_written() const { return impl_->writer.bytes_written(); }
+std::uint64_t Hdf5TraceSink::rows() const { return impl_->writer.rows(); }
+
+}  // namespace zeropark

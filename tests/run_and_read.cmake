@@ -1,0 +1,12 @@
+# Runs the CLI on SCENARIO into OUT, then reads OUT with h5py and pandas only (no ZeroPark code).
+file(REMOVE ${OUT})
+execute_process(COMMAND ${CLI} run ${SCENARIO} -o ${OUT} --quiet RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT code EQUAL 0)
+  message(FATAL_ERROR "zeropark run failed (${code}):\n${out}\n${err}")
+endif()
+message(STATUS "${out}")
+execute_process(COMMAND /usr/bin/python3 ${PYTHON_SCRIPT} ${OUT} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT code EQUAL 0)
+  message(FATAL_ERROR "reading the trace with h5py/pandas failed (${code}):\n${out}\n${err}")
+endif()
+message(STATUS "${out}")

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# ZeroPark's two commands (and a few more). Each one first makes sure the machine has what the
+# build needs, so it works the same on a fresh Debian 12 and on a developer's machine.
+#
+#   ./zeropark.sh run   [SCENARIO.yaml] [zeropark run options]  set up, build, simulate, print KPIs
+#   ./zeropark.sh test                                          set up, build, run the whole suite
+#   ./zeropark.sh bench                                         set up, build, print benchmark figures
+#   ./zeropark.sh setup                                         only install packages and build
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+build_dir="${ZEROPARK_BUILD_DIR:-$here/build}"
+jobs="${ZEROPARK_JOBS:-$(nproc)}"
+
+# Debian 12 packages the build, the tests and the trace checks use.
+packages=(
+  build-essential cmake pkg-config
+  libsimgrid-dev libboost-graph-dev libyaml-cpp-dev
+  libhdf5-dev hdf5-tools catch2
+  python3 python3-h5py python3-pandas python3-numpy
+)
+
+install_missing_packages() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "zeropark.sh: installing ${missing[*]}" >&2
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+build() {
+  install_missing_packages
+  cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$build_dir" -j "$jobs"
+}
+
+command="${1:-run}"
+[ $# -gt 0 ] && shift
+case "$command" in
+  setup)
+    build ;;
+  run)
+    build
+    scenario="$here/scenarios/baoshan_carbon_zero_park.yaml"
+    if [ $# -gt 0 ] && [[ "$1" != -* ]]; then scenario="$1"; shift; fi
+    name="$(basename "$scenario" .yaml)"
+    mkdir -p "$here/out"
+    "$build_dir/sim/zeropark" run "$scenario" -o "$here/out/$name.h5" "$@" ;;
+  test)
+    build
+    # Each Catch2 test case runs as its own process (SimGrid allows one engine per process).
+    ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" ;;
+  bench)
+    build
+    cmake --build "$build_dir" --target bench ;;
+  -h|--help|help)
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *)
+    echo "zeropark.sh: unknown command '$command' (try: run, test, bench, setup, --help)" >&2
+    exit 2 ;;
+esac
