@@ -75,6 +75,9 @@ PvParams golden_system() {
   return params;
 }
 
+constexpr const char* kGoldenFiles[] = {"pvwatts_8760_golden_rackmount.csv",
+                                        "pvwatts_8760_golden_roofmount.csv"};
+
 const zeropark::SolarSite kGolden{39.73, -105.18, 1829.0, 1013.25, 12.0, 69.0, 0.5667};
 constexpr double kUtcOffsetH = -7.0;
 
@@ -105,7 +108,7 @@ SolarPosition pvwatts_hour_sun(const PvwattsHour& h, bool* edge_hour) {
 
 TEST_CASE("PVWatts inverter reproduces the AC column from the DC column", "[pv]") {
   const PvParams params = golden_system();
-  for (const char* file : {"pvwatts_8760_golden_rackmount.csv", "pvwatts_8760_golden_roofmount.csv"}) {
+  for (const char* file : kGoldenFiles) {
     double max_error_w = 0.0;
     double clipped_hours = 0;
     for (const PvwattsHour& h : read_pvwatts_hours(file)) {
@@ -130,7 +133,7 @@ TEST_CASE("DC from the file's POA and cell temperature, cover loss on the beam",
   // size of the cover loss itself, and with the sun above 10 deg (outside sunrise/sunset hours) by
   // a small fraction of it.
   const PvParams params = golden_system();
-  for (const char* file : {"pvwatts_8760_golden_rackmount.csv", "pvwatts_8760_golden_roofmount.csv"}) {
+  for (const char* file : kGoldenFiles) {
     double sum_w = 0.0, sum_no_iam_w = 0.0, sum_reference_w = 0.0;
     double max_error_w = 0.0, max_error_high_sun_w = 0.0, max_relative_high_sun = 0.0;
     for (const PvwattsHour& h : read_pvwatts_hours(file)) {
@@ -138,11 +141,13 @@ TEST_CASE("DC from the file's POA and cell temperature, cover loss on the beam",
       bool edge = false;
       const SolarPosition sun = pvwatts_hour_sun(h, &edge);
       PoaIrradiance poa;
-      poa.aoi_deg = zeropark::angle_of_incidence_deg({20.0, 180.0}, sun.zenith_deg, sun.azimuth_deg);
+      poa.aoi_deg =
+          zeropark::angle_of_incidence_deg({20.0, 180.0}, sun.zenith_deg, sun.azimuth_deg);
       poa.poa_beam_w_m2 = h.beam_w_m2 * std::max(0.0, std::cos(poa.aoi_deg * kRadPerDeg));
       poa.poa_global_w_m2 = h.poa_w_m2;
       const PvOutput out = zeropark::pv_ac_power(params, poa, h.air_temp_c, h.wind_m_s);
-      const double dc_w = zeropark::pv_dc_kw(params, out.transmitted_poa_w_m2, h.cell_temp_c) * 1000.0;
+      const double dc_w =
+          zeropark::pv_dc_kw(params, out.transmitted_poa_w_m2, h.cell_temp_c) * 1000.0;
       const double dc_no_iam_w = zeropark::pv_dc_kw(params, h.poa_w_m2, h.cell_temp_c) * 1000.0;
       const double error_w = std::fabs(dc_w - h.dc_w);
       sum_w += dc_w;
@@ -162,8 +167,8 @@ TEST_CASE("DC from the file's POA and cell temperature, cover loss on the beam",
                 file, sum_w, sum_reference_w, 100.0 * (sum_w / sum_reference_w - 1.0),
                 100.0 * (sum_no_iam_w / sum_reference_w - 1.0), max_error_w, max_error_high_sun_w,
                 100.0 * max_relative_high_sun);
-    // Measured: annual +0.002 %, worst hour 9.2 W (a sunrise hour at AOI 89.6 deg), sun above 10 deg
-    // 1.26 W (0.32 %).
+    // Measured: annual +0.002 %, worst hour 9.2 W (a sunrise hour at AOI 89.6 deg), sun above
+    // 10 deg 1.26 W (0.32 %).
     CHECK(sum_w == Approx(sum_reference_w).epsilon(1e-4));
     CHECK(max_error_w < 10.0);
     CHECK(max_error_high_sun_w < 1.5);
@@ -200,8 +205,9 @@ TEST_CASE("Annual AC from beam and diffuse within 2 % of PVWatts (open rack)", "
     poa_weight += h.poa_w_m2;
   }
   const double ratio = ac_wh / reference_ac_wh;
-  std::printf("annual AC, Golden open rack: ours %.1f Wh vs PVWatts %.1f Wh (%+.3f %%); DC %.1f Wh, "
-              "clipped %.1f Wh; POA-weighted cell temperature %.2f C vs PVWatts %.2f C\n",
+  std::printf("annual AC, Golden open rack: ours %.1f Wh vs PVWatts %.1f Wh (%+.3f %%); "
+              "DC %.1f Wh, clipped %.1f Wh; POA-weighted cell temperature %.2f C vs PVWatts "
+              "%.2f C\n",
               ac_wh, reference_ac_wh, 100.0 * (ratio - 1.0), dc_wh, clipped_wh,
               cell_weighted / poa_weight, reference_cell_weighted / poa_weight);
   CHECK(reference_ac_wh == Approx(6023671.24).margin(1.0));  // the file's Totals row

@@ -129,7 +129,7 @@ TEST_CASE("Perez POA reproduces PVWatts' hourly plane-of-array irradiance", "[ir
   CHECK(sum_isotropic < 0.98 * sum_reference);
 }
 
-TEST_CASE("Kasten-Young air mass at the horizon is their published 37.92", "[irradiance]") {
+TEST_CASE("Kasten-Young air mass: 1 at the zenith, 37.92 at the horizon", "[irradiance]") {
   CHECK(zeropark::relative_airmass_kasten_young(90.0) == Approx(37.92).margin(0.005));
   CHECK(zeropark::relative_airmass_kasten_young(0.0) == Approx(1.0).margin(0.001));
   CHECK(zeropark::relative_airmass_kasten_young(120.0) ==

@@ -1,8 +1,8 @@
 // Tests of the NREL Solar Position Algorithm against published values only.
 //
 // References (tests/data/solar_position_reference.json, see tests/data/PROVENANCE.md):
-//  - the SPA report's worked example (NREL/TP-560-34302 App. A.5) as printed by NREL's spa_tester.c,
-//    checked to half a unit of the last printed digit (the printout's own precision);
+//  - the SPA report's worked example (NREL/TP-560-34302 App. A.5) as printed by NREL's
+//    spa_tester.c, checked to half a unit of the last printed digit (the printout's precision);
 //  - pvlib-python's transcription of the example's intermediate values, to the decimals pvlib
 //    asserts (numpy assert_almost_equal: |error| < 1.5 * 10^-decimals);
 //  - a second day at Golden, earth-sun distances, Meeus' Julian-day table;
@@ -202,7 +202,8 @@ TEST_CASE("Earth-sun distance matches pvlib's SPA values", "[solar]") {
     const std::string when = row["local_time_MST"];
     int year = 0, month = 0, day = 0;
     REQUIRE(std::sscanf(when.c_str(), "%d-%d-%d", &year, &month, &day) == 3);
-    const SolarPosition sun = zeropark::solar_position(golden, julian_day_ut(year, month, day, 0.0, -7.0));
+    const SolarPosition sun =
+        zeropark::solar_position(golden, julian_day_ut(year, month, day, 0.0, -7.0));
     INFO(when);
     CHECK(sun.earth_sun_distance_au == Approx(row["R_AU"].get<double>()).epsilon(0).margin(1e-9));
     const double r = row["R_AU"].get<double>();
@@ -282,7 +283,8 @@ TEST_CASE("Local-day sunrise and sunset agree with NREL SSC's SPA port (secondar
   const double tolerance_h = ssc["tolerance_h"];
   for (const nlohmann::json& row : ssc["rows"]) {
     int year = 0, month = 0, day = 0;
-    REQUIRE(std::sscanf(row["date"].get<std::string>().c_str(), "%d-%d-%d", &year, &month, &day) == 3);
+    const std::string date = row["date"];
+    REQUIRE(std::sscanf(date.c_str(), "%d-%d-%d", &year, &month, &day) == 3);
     SolarSite site;
     site.latitude_deg = row["lat"];
     site.longitude_deg = row["lon"];
@@ -343,7 +345,9 @@ TEST_CASE("solar_position cost per call", "[solar][.benchmark]") {
   constexpr int kCalls = 525600;  // one year of minutes
   double checksum = 0.0;
   const auto start = std::chrono::steady_clock::now();
-  for (int i = 0; i < kCalls; ++i) checksum += zeropark::solar_position(site, jd0 + i / 1440.0).zenith_deg;
+  for (int i = 0; i < kCalls; ++i) {
+    checksum += zeropark::solar_position(site, jd0 + i / 1440.0).zenith_deg;
+  }
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
   std::printf("solar_position: %.3f us/call, %.3f s per year of minutes (checksum %.3f)\n",
               elapsed.count() / kCalls * 1e6, elapsed.count(), checksum);

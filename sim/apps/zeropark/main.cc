@@ -125,6 +125,7 @@ int run(const RunCommand& cmd) {
     std::fprintf(stderr, "zeropark: error: %s\n", e.what());
     return kExitBadInput;
   }
+  for (const std::string& warning : model.warnings) std::fprintf(stderr, "zeropark: warning: %s\n", warning.c_str());
   const std::filesystem::path output = cmd.output ? *cmd.output : model.name + ".h5";
   const bool show_progress = !cmd.quiet && isatty(STDOUT_FILENO) && isatty(STDERR_FILENO);
   try {

@@ -131,6 +131,7 @@ struct ParkModel {
 
   std::shared_ptr<const WeatherYear> weather;
   std::string weather_file;
+  std::vector<std::string> warnings;  // repairs made to the inputs (e.g. short weather gaps)
 
   std::vector<BusModel> buses;
   std::vector<int> buses_leaves_first;  // post-order from the grid's bus: children before parents

@@ -15,8 +15,9 @@
 //
 // Equations:
 //   IAM(theta) = tau(theta) / tau(0),  theta_r = asin(sin(theta) / n),
-//     tau(theta) = [1 - (sin^2(theta_r - theta)/sin^2(theta_r + theta)
-//                        + tan^2(theta_r - theta)/tan^2(theta_r + theta)) / 2] exp(-K L / cos theta_r)
+//     tau(theta) = [1 - (sin^2(theta_r - theta) / sin^2(theta_r + theta)
+//                        + tan^2(theta_r - theta) / tan^2(theta_r + theta)) / 2]
+//                  * exp(-K L / cos theta_r)
 //   E_tr  = E_poa - (1 - IAM(aoi)) E_beam                    (transmitted POA, in [0, E_poa])
 //   T_m   = E_poa exp(a + b WS) + T_air;  T_cell = T_m + (E_poa / 1000) dT
 //   P_dc  = P_dc0 (E_tr / 1000) (1 + gamma (T_cell - 25)) (1 - losses)

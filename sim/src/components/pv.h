@@ -17,8 +17,9 @@ struct SapmThermalParams {
   double delta_t_c = 3.0;    // cell minus back-of-module temperature at 1000 W/m2
 };
 
-// Racks, ground mounts and roof arrays on a standoff: against PVWatts' open rack (Golden CO) the
-// annual AC differs by -0.1 %, against its roof mount (INOCT 49 C) by +1.3 %.
+// Racks, ground mounts and roof arrays on a standoff. On PVWatts' Golden CO reference year our
+// annual AC differs from PVWatts' open rack by -0.1 % and from its roof mount (INOCT 49 C) by
+// +1.3 %.
 inline constexpr SapmThermalParams kSapmOpenRackGlassPolymer{-3.56, -0.075, 3.0};
 inline constexpr SapmThermalParams kSapmOpenRackGlassGlass{-3.47, -0.0594, 3.0};
 // Flush on a roof with almost no air gap: 5 % less energy than PVWatts' roof mount at Golden.
@@ -35,7 +36,8 @@ struct PvParams {
   double tilt_deg = 20.0;         // from horizontal
   double azimuth_deg = 180.0;     // clockwise from north, 180 = south
   double albedo = 0.2;            // ground reflectance
-  double gamma_pdc_per_c = -0.0037;        // DC power temperature coefficient, 1/C
+  double gamma_pdc_per_c = -0.0037;  // DC power temperature coefficient, 1/C (PVWatts v6+
+                                     // standard module; v5 used -0.0047)
   double system_losses_fraction = 0.14;    // soiling, wiring, mismatch, ... (PVWatts "losses")
   double inverter_nominal_efficiency = 0.96;
   SapmThermalParams thermal = kSapmOpenRackGlassPolymer;
@@ -46,7 +48,7 @@ struct PvParams {
   SkyDiffuseModel sky_model = SkyDiffuseModel::kPerez1990;
 };
 
-// The defaults above: a 1 kW DC, 20 deg south-facing open-rack array, PVWatts standard module.
+// The defaults above: a 1 kW DC, 20 deg south-facing open-rack array of standard modules.
 PvParams default_pv_params();
 
 // The inverter AC limit in effect (ac_capacity_kw, or dc_capacity_kw / kDefaultDcAcRatio).

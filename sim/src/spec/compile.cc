@@ -233,6 +233,7 @@ ParkModel compile_park(const ParkSpec& spec) {
     fail(sim.at, "simulation.weather", "cannot open weather file '" + weather_path.string() + "'");
   model.weather = std::make_shared<const WeatherYear>(read_epw(weather_path));
   model.weather_file = weather_path.string();
+  model.warnings = model.weather->warnings;
 
   NameRegistry names;
   if (spec.buses.empty()) fail({spec.file.string(), 1, 1}, "buses", "a park needs at least one bus");

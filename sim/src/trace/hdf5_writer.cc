@@ -234,6 +234,7 @@ struct Hdf5TraceWriter::Impl {
   Hid access_plist;  // dataset access: chunk cache off (see file comment)
   Hid rows_plist;    // row datasets: chunked, optionally shuffle + deflate
   Hid utf8_type;     // variable-length UTF-8 string
+  Hid scalar_plist;  // scalar and text datasets: contiguous, no timestamps
 
   Hid file;
   Hid tick_dataset;
@@ -283,10 +284,17 @@ struct Hdf5TraceWriter::Impl {
     }
   }
 
+  // HDF5 stamps objects with their creation time by default; that would make two runs of the same
+  // scenario and seed differ byte for byte, so ZeroPark traces carry no timestamps.
+  void no_timestamps(hid_t plist) {
+    check(H5Pset_obj_track_times(plist, false), "H5Pset_obj_track_times", "object creation");
+  }
+
   Hid make_rows_plist(bool compress) {
     Hid plist(check(H5Pcreate(H5P_DATASET_CREATE), "H5Pcreate", "dataset creation"), H5Pclose);
     const hsize_t chunk = options.chunk_rows;
     check(H5Pset_chunk(plist.get(), 1, &chunk), "H5Pset_chunk", "dataset creation");
+    no_timestamps(plist.get());
     if (compress) {
       check(H5Pset_shuffle(plist.get()), "H5Pset_shuffle", "dataset creation");
       check(H5Pset_deflate(plist.get(), static_cast<unsigned>(options.deflate_level)),
@@ -480,6 +488,9 @@ Hdf5TraceWriter::Impl::Impl(std::filesystem::path final, Hdf5WriterOptions opts)
   check(
       H5Pset_link_creation_order(group_plist.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
       "H5Pset_link_creation_order", "group creation");
+  no_timestamps(group_plist.get());
+  scalar_plist = Hid(check(H5Pcreate(H5P_DATASET_CREATE), "H5Pcreate", "dataset creation"), H5Pclose);
+  no_timestamps(scalar_plist.get());
   access_plist = Hid(check(H5Pcreate(H5P_DATASET_ACCESS), "H5Pcreate", "dataset access"), H5Pclose);
   check(H5Pset_chunk_cache(access_plist.get(), 0, 0, 1.0), "H5Pset_chunk_cache", "dataset access");
   rows_plist = make_rows_plist(options.compress);
@@ -490,6 +501,7 @@ Hdf5TraceWriter::Impl::Impl(std::filesystem::path final, Hdf5WriterOptions opts)
   Hid file_plist(check(H5Pcreate(H5P_FILE_CREATE), "H5Pcreate", "file creation"), H5Pclose);
   check(H5Pset_link_creation_order(file_plist.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
         "H5Pset_link_creation_order", "file creation");
+  no_timestamps(file_plist.get());  // the root group
   Hid access(check(H5Pcreate(H5P_FILE_ACCESS), "H5Pcreate", "file access"), H5Pclose);
   check(H5Pset_fapl_sec2(access.get()), "H5Pset_fapl_sec2", "file access");  // POSIX I/O, an fd
   // Keep HDF5's file lock, but do not fail on file systems that cannot lock (some NFS mounts).
@@ -612,7 +624,7 @@ void Hdf5TraceWriter::write_text(const std::string& path, const std::string& tex
   const std::string clean = w.prepare_new_object(split_path(path, "text path"), "text dataset");
   Hid space(w.check(H5Screate(H5S_SCALAR), "H5Screate", clean), H5Sclose);
   Hid dataset(w.check(H5Dcreate2(w.file.get(), clean.c_str(), w.utf8_type.get(), space.get(),
-                                 w.link_plist.get(), H5P_DEFAULT, H5P_DEFAULT),
+                                 w.link_plist.get(), w.scalar_plist.get(), H5P_DEFAULT),
                       "H5Dcreate2", clean),
               H5Dclose);
   const char* data = text.c_str();
@@ -631,7 +643,7 @@ void Hdf5TraceWriter::write_scalar(const std::string& path, double value, const 
   const std::string clean = w.prepare_new_object(split_path(path, "scalar path"), "scalar dataset");
   Hid space(w.check(H5Screate(H5S_SCALAR), "H5Screate", clean), H5Sclose);
   Hid dataset(w.check(H5Dcreate2(w.file.get(), clean.c_str(), H5T_IEEE_F64LE, space.get(),
-                                 w.link_plist.get(), H5P_DEFAULT, H5P_DEFAULT),
+                                 w.link_plist.get(), w.scalar_plist.get(), H5P_DEFAULT),
                       "H5Dcreate2", clean),
               H5Dclose);
   w.check(H5Dwrite(dataset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, &value),

@@ -446,7 +446,8 @@ double equation_of_time_min(const Geocentric& g) {
   const double m = limit_degrees(
       280.4664567 +
       jme * (360007.6982779 +
-             jme * (0.03032028 + jme * (1.0 / 49931.0 + jme * (-1.0 / 15300.0 + jme * (-1.0 / 2000000.0))))));
+             jme * (0.03032028 +
+                    jme * (1.0 / 49931.0 + jme * (-1.0 / 15300.0 + jme * (-1.0 / 2000000.0))))));
   const double e = m - 0.0057183 - g.alpha + g.delta_psi * std::cos(rad(g.epsilon));
   return limit_minutes(limit_degrees(e) * 4.0);
 }
@@ -609,7 +610,8 @@ SpaResult spa_calculate(const SpaInput& in) {
   const double slope_rad = rad(in.slope_deg);
   const double cos_incidence =
       std::cos(zenith_rad) * std::cos(slope_rad) +
-      std::sin(slope_rad) * std::sin(zenith_rad) * std::cos(rad(t.azimuth_astro - in.azm_rotation_deg));
+      std::sin(slope_rad) * std::sin(zenith_rad) *
+          std::cos(rad(t.azimuth_astro - in.azm_rotation_deg));
   out.incidence = deg(std::acos(std::fmax(-1.0, std::fmin(1.0, cos_incidence))));
 
   out.eot_min = equation_of_time_min(g);
