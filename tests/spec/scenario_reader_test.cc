@@ -88,7 +88,7 @@ TEST_CASE("YAML syntax errors carry the line", "[spec]") {
 TEST_CASE("a choice outside its list names the allowed values", "[spec]") {
   const InputError e = read_error(testing::minimal_scenario(
       "pv:\n  - name: p\n    bus: main\n    dc_capacity_kw: 10\n    mounting: pole\n"));
-  CHECK_THAT(e.what(), Contains("open_rack, roof_mount") && Contains("'pole'"));
+  CHECK_THAT(e.what(), Contains("open_rack, roof_mount, insulated_back") && Contains("'pole'"));
 }
 
 TEST_CASE("a missing scenario file is a clear error", "[spec]") {
@@ -105,7 +105,7 @@ TEST_CASE("docs/scenarios.md carries the reference generated from the parameter 
   REQUIRE(in);
   std::stringstream text;
   text << in.rdbuf();
-  // Regenerate with: build/sim/zeropark schema, pasted between the markers.
+  // Regenerate with docs/regenerate.sh.
   const std::string begin = "<!-- BEGIN GENERATED REFERENCE (zeropark schema) -->\n";
   const std::string end = "<!-- END GENERATED REFERENCE -->";
   const std::string doc = text.str();
@@ -114,4 +114,9 @@ TEST_CASE("docs/scenarios.md carries the reference generated from the parameter 
   REQUIRE(from != std::string::npos);
   REQUIRE(to != std::string::npos);
   CHECK(doc.substr(from + begin.size(), to - from - begin.size()) == scenario_reference_markdown());
+  // The commented example is the default scenario, verbatim.
+  std::ifstream scenario(std::string(ZEROPARK_SOURCE_DIR) + "/scenarios/baoshan_carbon_zero_park.yaml");
+  std::stringstream scenario_text;
+  scenario_text << scenario.rdbuf();
+  CHECK(doc.find("```yaml\n" + scenario_text.str() + "```") != std::string::npos);
 }

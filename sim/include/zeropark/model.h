@@ -38,6 +38,13 @@ struct LineModel {
   double efficiency = 1;   // received / sent
 };
 
+// How an array is mounted, which sets how hot its cells run (SAPM coefficients, King et al. 2004).
+enum class PvMounting {
+  kOpenRack,       // free-standing racks: glass/polymer modules, well ventilated
+  kRoofMount,      // close to a roof: glass/glass modules, little air behind
+  kInsulatedBack,  // building-integrated (façades, in-roof): no air behind
+};
+
 struct PvModel {
   std::string name;
   int bus = -1;
@@ -49,7 +56,7 @@ struct PvModel {
   double gamma_pdc_per_c = 0;
   double system_losses_fraction = 0;
   double inverter_efficiency = 0;
-  bool roof_mount = true;
+  PvMounting mounting = PvMounting::kRoofMount;
 };
 
 struct BatteryModel {

@@ -58,7 +58,7 @@ struct PvSpec {
   double gamma_pdc_per_c = 0;
   double system_losses_fraction = 0;
   double inverter_efficiency = 0;
-  std::string mounting;  // "open_rack" or "roof_mount": selects the cell-temperature coefficients
+  std::string mounting;  // open_rack, roof_mount or insulated_back: the cell-temperature model
   SourceRef at;
 };
 

@@ -21,7 +21,11 @@ PvParams pv_params_of(const PvModel& pv) {
   p.gamma_pdc_per_c = pv.gamma_pdc_per_c;
   p.system_losses_fraction = pv.system_losses_fraction;
   p.inverter_nominal_efficiency = pv.inverter_efficiency;
-  p.thermal = pv.roof_mount ? kSapmCloseRoofGlassGlass : kSapmOpenRackGlassPolymer;
+  switch (pv.mounting) {
+    case PvMounting::kOpenRack: p.thermal = kSapmOpenRackGlassPolymer; break;
+    case PvMounting::kRoofMount: p.thermal = kSapmCloseRoofGlassGlass; break;
+    case PvMounting::kInsulatedBack: p.thermal = kSapmInsulatedBackGlassPolymer; break;
+  }
   return p;
 }
 

@@ -255,7 +255,9 @@ ParkModel compile_park(const ParkSpec& spec) {
     PvModel pv{p.name, bus_index(bus_of, p.bus, p.at, "pv." + p.name + ".bus"), p.dc_capacity_kw,
                p.ac_capacity_kw > 0 ? p.ac_capacity_kw : p.dc_capacity_kw / 1.2, p.tilt_deg, p.azimuth_deg,
                p.albedo, p.gamma_pdc_per_c, p.system_losses_fraction, p.inverter_efficiency,
-               p.mounting == "roof_mount"};
+               p.mounting == "open_rack"    ? PvMounting::kOpenRack
+               : p.mounting == "roof_mount" ? PvMounting::kRoofMount
+                                            : PvMounting::kInsulatedBack};
     model.pv_arrays.push_back(pv);
   }
   for (const BatterySpec& b : spec.batteries) {

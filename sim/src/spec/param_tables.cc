@@ -67,8 +67,9 @@ const ParamTable<PvSpec>& pv_params() {
                 "DC losses before the inverter: soiling, shading, mismatch, wiring (PVWatts' 14 %)."),
       number<S>("inverter_efficiency", &S::inverter_efficiency, "", 0.96, 0, 1,
                 "Inverter nominal efficiency (PVWatts' part-load curve is scaled to it).", true),
-      choice<S>("mounting", &S::mounting, "roof_mount", {"open_rack", "roof_mount"},
-                "Mounting, which sets the cell-temperature coefficients."),
+      choice<S>("mounting", &S::mounting, "roof_mount", {"open_rack", "roof_mount", "insulated_back"},
+                "How the modules are mounted, which sets how hot the cells run (SAPM: open rack, "
+                "close roof mount, insulated back for building-integrated PV)."),
   };
   return table;
 }
