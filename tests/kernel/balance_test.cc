@@ -32,7 +32,7 @@ OperatingPoint point(const ParkModel& m, double pv_kw, double load_kw, double ba
 }
 
 void require_balanced(const ParkModel& m, const OperatingPoint& op) {
-  CHECK(max_bus_imbalance_kw(m, op) <= 1e-12 * std::max(1.0, bus_power_scale_kw(m, op)));
+  CHECK(max_bus_imbalance_kw(m, op) <= 1e-12 * std::max(1.0, bus_power_scale_kw(op)));
 }
 
 }  // namespace

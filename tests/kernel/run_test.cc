@@ -33,7 +33,7 @@ class CheckingSink final : public TraceSink {
   void on_event(const ParkModel& m, const ParkState& s, Tick duration_s) override {
     const OperatingPoint& op = s.powers;
     worst_relative_imbalance = std::max(worst_relative_imbalance,
-                                        max_bus_imbalance_kw(m, op) / std::max(1.0, bus_power_scale_kw(m, op)));
+                                        max_bus_imbalance_kw(m, op) / std::max(1.0, bus_power_scale_kw(op)));
     for (std::size_t i = 0; i < m.batteries.size(); ++i) {
       const double e = s.battery_energy_kwh[i];
       soc_in_window = soc_in_window && e >= m.batteries[i].energy_min_kwh && e <= m.batteries[i].energy_max_kwh;

@@ -127,7 +127,7 @@ int run(const RunCommand& cmd) {
   }
   for (const std::string& warning : model.warnings) std::fprintf(stderr, "zeropark: warning: %s\n", warning.c_str());
   const std::filesystem::path output = cmd.output ? *cmd.output : model.name + ".h5";
-  const bool show_progress = !cmd.quiet && isatty(STDOUT_FILENO) && isatty(STDERR_FILENO);
+  const bool show_progress = !cmd.quiet && isatty(STDOUT_FILENO);
   try {
     Hdf5TraceSink trace(output, {cmd.compress});
     RunOptions options;

@@ -141,13 +141,12 @@ double max_bus_imbalance_kw(const ParkModel& model, const OperatingPoint& op) {
   return worst;
 }
 
-double bus_power_scale_kw(const ParkModel& model, const OperatingPoint& op) {
+double bus_power_scale_kw(const OperatingPoint& op) {
   double scale = std::abs(op.grid_kw);
   for (double v : op.pv_kw) scale = std::max(scale, std::abs(v));
   for (double v : op.battery_kw) scale = std::max(scale, std::abs(v));
   for (double v : op.load_kw) scale = std::max(scale, std::abs(v));
   for (double v : op.line_sent_kw) scale = std::max(scale, std::abs(v));
-  (void)model;
   return scale;
 }
 

@@ -35,6 +35,6 @@ class PowerBalancer {
 // Largest |Σ power into a bus| over all buses, kW: zero up to rounding for a solved point.
 double max_bus_imbalance_kw(const ParkModel& model, const OperatingPoint& op);
 // The largest |power| at any bus, the scale that imbalance is relative to.
-double bus_power_scale_kw(const ParkModel& model, const OperatingPoint& op);
+double bus_power_scale_kw(const OperatingPoint& op);
 
 }  // namespace zeropark

@@ -45,7 +45,7 @@ void Plant::solve_segment() {
   }
 }
 
-Tick Plant::integrate(Tick until) {
+void Plant::integrate(Tick until) {
   OperatingPoint& op = state_.powers;
   Tick next = std::min(until, next_input_change_);
   for (const std::optional<Tick>& bound : battery_bound_in_s_)
@@ -79,7 +79,6 @@ Tick Plant::integrate(Tick until) {
 
   state_.tick = next;
   ++state_.events;
-  return next;
 }
 
 void Plant::advance_to(Tick limit) {

@@ -34,8 +34,11 @@ class Plant {
   bool done() const { return state_.tick >= model_.end_tick; }
 
  private:
+  // Turns set-points into feasible battery powers and balances the buses for the current segment.
   void solve_segment();
-  Tick integrate(Tick until);
+  // Reports the current segment, which ends at the next event (no later than `until`), integrates
+  // its energy exactly and moves the state to that event.
+  void integrate(Tick until);
 
   const ParkModel& model_;
   ParkState& state_;

@@ -95,6 +95,14 @@ void apply_defaults(const ParamTable<Spec>& table, Spec& spec) {
   }
 }
 
+// A definition struct holding every default of its table.
+template <class Spec>
+Spec defaults_of(const ParamTable<Spec>& table) {
+  Spec spec;
+  apply_defaults(table, spec);
+  return spec;
+}
+
 // Where a YAML node sits in its file.
 SourceRef source_of(const YAML::Node& node, const std::string& file);
 [[noreturn]] void fail_at(const YAML::Node& node, const std::string& file, const std::string& field,

@@ -172,41 +172,16 @@ const ParamTable<TariffPeriodSpec>& period_params() {
   return table;
 }
 
-SimulationSpec default_simulation() {
-  SimulationSpec s;
-  apply_defaults(simulation_params(), s);
-  return s;
-}
-LineSpec default_line() {
-  LineSpec s;
-  apply_defaults(line_params(), s);
-  return s;
-}
-PvSpec default_pv() {
-  PvSpec s;
-  apply_defaults(pv_params(), s);
-  return s;
-}
-BatterySpec default_battery() {
-  BatterySpec s;
-  apply_defaults(battery_params(), s);
-  return s;
-}
-LoadSpec default_load() {
-  LoadSpec s;
-  apply_defaults(load_params(), s);
-  return s;
-}
-TariffSpec default_tariff() {
-  TariffSpec s;
-  apply_defaults(tariff_params(), s);
-  return s;
-}
+SimulationSpec default_simulation() { return defaults_of(simulation_params()); }
+LineSpec default_line() { return defaults_of(line_params()); }
+PvSpec default_pv() { return defaults_of(pv_params()); }
+BatterySpec default_battery() { return defaults_of(battery_params()); }
+LoadSpec default_load() { return defaults_of(load_params()); }
+TariffSpec default_tariff() { return defaults_of(tariff_params()); }
 GridSpec default_grid() {
-  GridSpec s;
-  apply_defaults(grid_params(), s);
-  s.tariff = default_tariff();
-  return s;
+  GridSpec grid = defaults_of(grid_params());
+  grid.tariff = default_tariff();
+  return grid;
 }
 
 }  // namespace zeropark

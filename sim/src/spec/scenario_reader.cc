@@ -33,6 +33,17 @@ std::vector<Spec> read_list(const YAML::Node& list, const std::string& file, con
   return specs;
 }
 
+// A list whose items are flat maps described entirely by one parameter table.
+template <class Spec>
+std::vector<Spec> read_flat_list(const YAML::Node& list, const std::string& file, const std::string& key,
+                                 const ParamTable<Spec>& table) {
+  return read_list<Spec>(list, file, key, [&](const YAML::Node& item, const std::string& context) {
+    Spec spec = defaults_of(table);
+    read_params(item, table, spec, file, context);
+    return spec;
+  });
+}
+
 std::map<std::string, double> read_prices(const YAML::Node& node, const std::string& file,
                                           const std::string& field) {
   std::map<std::string, double> prices;
@@ -54,8 +65,7 @@ std::map<std::string, double> read_prices(const YAML::Node& node, const std::str
 }
 
 TariffSeasonSpec read_season(const YAML::Node& node, const std::string& file, const std::string& context) {
-  TariffSeasonSpec season;
-  apply_defaults(season_params(), season);
+  TariffSeasonSpec season = defaults_of(season_params());
   read_params(node, season_params(), season, file, context, {"months", "periods", "prices_cny_per_kwh"});
   const YAML::Node months = node["months"];
   if (!months || !months.IsSequence() || months.size() == 0)
@@ -70,12 +80,7 @@ TariffSeasonSpec read_season(const YAML::Node& node, const std::string& file, co
     if (month < 1 || month > 12) fail_at(months[i], file, context + "months", "months are 1..12");
     season.months.push_back(month);
   }
-  season.periods = read_list<TariffPeriodSpec>(
-      node["periods"], file, context + "periods", [&](const YAML::Node& item, const std::string& c) {
-        TariffPeriodSpec period;
-        read_params(item, period_params(), period, file, c);
-        return period;
-      });
+  season.periods = read_flat_list(node["periods"], file, context + "periods", period_params());
   if (season.periods.empty()) fail_at(node, file, context + "periods", "a season needs at least one period");
   season.prices_cny_per_kwh = read_prices(node["prices_cny_per_kwh"], file, context + "prices_cny_per_kwh");
   return season;
@@ -113,32 +118,11 @@ ParkSpec read_document(const YAML::Node& root, const std::string& file) {
   spec.simulation.at = source_of(root["simulation"], file);
   read_params(root["simulation"], simulation_params(), spec.simulation, file, "simulation.");
 
-  spec.buses = read_list<BusSpec>(root["buses"], file, "buses", [&](const YAML::Node& n, const std::string& c) {
-    BusSpec bus;
-    read_params(n, bus_params(), bus, file, c);
-    return bus;
-  });
-  spec.lines = read_list<LineSpec>(root["lines"], file, "lines", [&](const YAML::Node& n, const std::string& c) {
-    LineSpec line = default_line();
-    read_params(n, line_params(), line, file, c);
-    return line;
-  });
-  spec.pv_arrays = read_list<PvSpec>(root["pv"], file, "pv", [&](const YAML::Node& n, const std::string& c) {
-    PvSpec pv = default_pv();
-    read_params(n, pv_params(), pv, file, c);
-    return pv;
-  });
-  spec.batteries = read_list<BatterySpec>(root["batteries"], file, "batteries",
-                                          [&](const YAML::Node& n, const std::string& c) {
-                                            BatterySpec battery = default_battery();
-                                            read_params(n, battery_params(), battery, file, c);
-                                            return battery;
-                                          });
-  spec.loads = read_list<LoadSpec>(root["loads"], file, "loads", [&](const YAML::Node& n, const std::string& c) {
-    LoadSpec load = default_load();
-    read_params(n, load_params(), load, file, c);
-    return load;
-  });
+  spec.buses = read_flat_list(root["buses"], file, "buses", bus_params());
+  spec.lines = read_flat_list(root["lines"], file, "lines", line_params());
+  spec.pv_arrays = read_flat_list(root["pv"], file, "pv", pv_params());
+  spec.batteries = read_flat_list(root["batteries"], file, "batteries", battery_params());
+  spec.loads = read_flat_list(root["loads"], file, "loads", load_params());
   if (const YAML::Node grid_node = root["grid"]) {
     GridSpec grid = default_grid();
     read_params(grid_node, grid_params(), grid, file, "grid.", {"tariff"});
