@@ -114,6 +114,14 @@ RunCommand parse_run(const std::vector<std::string>& args) {
   return cmd;
 }
 
+// When a bad value came from the command line rather than the file, say so.
+const char* overriding_option(const zeropark::RunOverrides& o, const std::string& field) {
+  if (field == "simulation.start" && o.start_iso) return " (the value given by --start)";
+  if (field == "simulation.end" && o.end_iso) return " (the value given by --end)";
+  if (field == "simulation.resolution_s" && o.resolution_s) return " (the value given by --resolution)";
+  return "";
+}
+
 int run(const RunCommand& cmd) {
   using namespace zeropark;
   ParkModel model;
@@ -122,7 +130,7 @@ int run(const RunCommand& cmd) {
     apply_overrides(spec, cmd.overrides);
     model = compile_park(spec);
   } catch (const InputError& e) {
-    std::fprintf(stderr, "zeropark: error: %s\n", e.what());
+    std::fprintf(stderr, "zeropark: error: %s%s\n", e.what(), overriding_option(cmd.overrides, e.field()));
     return kExitBadInput;
   }
   for (const std::string& warning : model.warnings) std::fprintf(stderr, "zeropark: warning: %s\n", warning.c_str());

@@ -27,6 +27,9 @@ struct Pcg32 {
 // Powers over the current segment, kW, signed as units.h says (positive = into the bus).
 struct OperatingPoint {
   std::vector<double> pv_available_kw;   // what the arrays could deliver (≥ 0)
+  std::vector<double> pv_clipped_dc_kw;  // DC power the inverters could not take at their AC limit
+  std::vector<double> pv_poa_w_m2;       // plane-of-array irradiance
+  std::vector<double> pv_cell_temp_c;    // cell temperature
   std::vector<double> pv_kw;             // what they deliver after curtailment (≥ 0)
   std::vector<double> battery_kw;        // + discharging, − charging
   std::vector<double> load_demand_kw;    // what the loads ask for (≥ 0)
@@ -43,6 +46,7 @@ struct OperatingPoint {
 struct EnergyTotals {
   std::vector<double> pv_kwh;
   std::vector<double> pv_curtailed_kwh;
+  std::vector<double> pv_clipped_dc_kwh;
   std::vector<double> battery_charged_kwh;      // drawn from the bus
   std::vector<double> battery_discharged_kwh;   // delivered to the bus
   std::vector<double> battery_self_discharge_kwh;

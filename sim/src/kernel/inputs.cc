@@ -85,7 +85,11 @@ void InputSampler::sample_pv(Tick step_start, OperatingPoint& op) {
   const double wind_m_s = interpolate(hours, position, &WeatherHour::wind_speed_m_s);
   for (std::size_t i = 0; i < pv_params_.size(); ++i) {
     const PoaIrradiance poa = pv_poa_irradiance(pv_params_[i], sun, sky);
-    op.pv_available_kw[i] = pv_ac_power(pv_params_[i], poa, air_c, wind_m_s).ac_kw;
+    const PvOutput out = pv_ac_power(pv_params_[i], poa, air_c, wind_m_s);
+    op.pv_available_kw[i] = out.ac_kw;
+    op.pv_clipped_dc_kw[i] = out.clipped_kw;
+    op.pv_poa_w_m2[i] = out.poa_w_m2;
+    op.pv_cell_temp_c[i] = out.cell_temp_c;
   }
 }
 

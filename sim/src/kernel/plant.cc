@@ -58,6 +58,7 @@ void Plant::integrate(Tick until) {
   for (std::size_t i = 0; i < op.pv_kw.size(); ++i) {
     t.pv_kwh[i] += energy_kwh(op.pv_kw[i], dt);
     t.pv_curtailed_kwh[i] += energy_kwh(op.pv_available_kw[i] - op.pv_kw[i], dt);
+    t.pv_clipped_dc_kwh[i] += energy_kwh(op.pv_clipped_dc_kw[i], dt);
   }
   for (std::size_t i = 0; i < model_.batteries.size(); ++i) {
     const BatteryModel& b = model_.batteries[i];

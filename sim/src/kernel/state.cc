@@ -41,6 +41,9 @@ ParkState initial_state(const ParkModel& model) {
 
   OperatingPoint& p = s.powers;
   p.pv_available_kw.assign(pv, 0.0);
+  p.pv_clipped_dc_kw.assign(pv, 0.0);
+  p.pv_poa_w_m2.assign(pv, 0.0);
+  p.pv_cell_temp_c.assign(pv, 0.0);
   p.pv_kw.assign(pv, 0.0);
   p.battery_kw.assign(batteries, 0.0);
   p.load_demand_kw.assign(loads, 0.0);
@@ -51,6 +54,7 @@ ParkState initial_state(const ParkModel& model) {
   EnergyTotals& t = s.totals;
   t.pv_kwh.assign(pv, 0.0);
   t.pv_curtailed_kwh.assign(pv, 0.0);
+  t.pv_clipped_dc_kwh.assign(pv, 0.0);
   t.battery_charged_kwh.assign(batteries, 0.0);
   t.battery_discharged_kwh.assign(batteries, 0.0);
   t.battery_self_discharge_kwh.assign(batteries, 0.0);
@@ -93,7 +97,7 @@ std::uint64_t hash_state(const ParkState& s) {
   h.add(s.rng.state);
   h.add(s.rng.increment);
   const OperatingPoint& p = s.powers;
-  for (const auto* v : {&p.pv_available_kw, &p.pv_kw, &p.battery_kw, &p.load_demand_kw, &p.load_kw,
+  for (const auto* v : {&p.pv_available_kw, &p.pv_clipped_dc_kw, &p.pv_poa_w_m2, &p.pv_cell_temp_c, &p.pv_kw, &p.battery_kw, &p.load_demand_kw, &p.load_kw,
                         &p.line_sent_kw, &p.line_received_kw})
     h.add(*v);
   h.add(p.grid_kw);
@@ -101,7 +105,7 @@ std::uint64_t hash_state(const ParkState& s) {
   h.add(p.carbon_kg_per_kwh);
   h.add(p.tariff_period);
   const EnergyTotals& t = s.totals;
-  for (const auto* v : {&t.pv_kwh, &t.pv_curtailed_kwh, &t.battery_charged_kwh, &t.battery_discharged_kwh,
+  for (const auto* v : {&t.pv_kwh, &t.pv_curtailed_kwh, &t.pv_clipped_dc_kwh, &t.battery_charged_kwh, &t.battery_discharged_kwh,
                         &t.battery_self_discharge_kwh, &t.load_served_kwh, &t.load_unserved_kwh, &t.line_loss_kwh})
     h.add(*v);
   h.add(t.grid_import_kwh);

@@ -30,6 +30,9 @@ void Hdf5TraceSink::on_run_start(const ParkModel& model, const ParkState&) {
     const std::string g = "components/" + pv.name;
     w.add_channel(g, "power_kw", "kW", "AC power delivered to the bus (+ into the bus)");
     w.add_channel(g, "available_kw", "kW", "AC power the array could deliver (before curtailment)");
+    w.add_channel(g, "clipped_dc_kw", "kW", "DC power lost to inverter clipping at the AC limit");
+    w.add_channel(g, "poa_w_m2", "W/m2", "Plane-of-array irradiance");
+    w.add_channel(g, "cell_temp_c", "degC", "Cell temperature");
   }
   for (const BatteryModel& b : model.batteries) {
     const std::string g = "components/" + b.name;
@@ -79,6 +82,9 @@ void Hdf5TraceSink::on_event(const ParkModel& model, const ParkState& state, Tic
   for (std::size_t i = 0; i < model.pv_arrays.size(); ++i) {
     *v++ = op.pv_kw[i];
     *v++ = op.pv_available_kw[i];
+    *v++ = op.pv_clipped_dc_kw[i];
+    *v++ = op.pv_poa_w_m2[i];
+    *v++ = op.pv_cell_temp_c[i];
   }
   for (std::size_t i = 0; i < model.batteries.size(); ++i) {
     *v++ = op.battery_kw[i];

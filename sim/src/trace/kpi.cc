@@ -97,6 +97,7 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   add("load_unserved_kwh", "kWh", sum(t.load_unserved_kwh), "Demand not met (import or line limits)");
   add("pv_generation_kwh", "kWh", pv_kwh, "AC energy delivered by PV after curtailment");
   add("pv_curtailed_kwh", "kWh", sum(t.pv_curtailed_kwh), "PV energy curtailed by export or line limits");
+  add("pv_inverter_clipping_kwh", "kWh", sum(t.pv_clipped_dc_kwh), "DC energy lost to inverter clipping");
   add("battery_charged_kwh", "kWh", sum(t.battery_charged_kwh), "Energy drawn by batteries from their buses");
   add("battery_discharged_kwh", "kWh", sum(t.battery_discharged_kwh), "Energy batteries delivered to their buses");
   add("battery_self_discharge_kwh", "kWh", sum(t.battery_self_discharge_kwh), "Energy lost to self-discharge");
