@@ -95,11 +95,15 @@ std::vector<T> read_rows(hid_t file, const std::string& path, hid_t memory_type)
   return out;
 }
 
+// Attribute `name` of the object at path `object`, opened for reading.
+Handle open_attribute(hid_t file, const std::string& object, const std::string& name) {
+  return {must(H5Aopen_by_name(file, object.c_str(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT),
+               object + "@" + name),
+          H5Aclose};
+}
+
 std::string read_string_attribute(hid_t file, const std::string& object, const std::string& name) {
-  Handle attribute{
-      must(H5Aopen_by_name(file, object.c_str(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT),
-           object + "@" + name),
-      H5Aclose};
+  const Handle attribute = open_attribute(file, object, name);
   Handle type{must(H5Aget_type(attribute.id), name), H5Tclose};
   REQUIRE(H5Tis_variable_str(type.id) > 0);
   REQUIRE(H5Tget_cset(type.id) == H5T_CSET_UTF8);
@@ -114,10 +118,7 @@ std::string read_string_attribute(hid_t file, const std::string& object, const s
 }
 
 std::int64_t read_int64_attribute(hid_t file, const std::string& object, const std::string& name) {
-  Handle attribute{
-      must(H5Aopen_by_name(file, object.c_str(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT),
-           object + "@" + name),
-      H5Aclose};
+  const Handle attribute = open_attribute(file, object, name);
   std::int64_t value = 0;
   REQUIRE(H5Aread(attribute.id, H5T_NATIVE_INT64, &value) >= 0);
   return value;

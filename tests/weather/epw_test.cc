@@ -259,51 +259,46 @@ TEST_CASE("epw: unparsable or non-finite or out-of-range values name line and fi
   const int rec = record_index(3, 14, 13);  // an arbitrary mid-day record
   const int line = line_of_record(rec);
 
+  // require_input_error on a copy, `file`, with field `field` of record `rec` set to `value`.
+  const auto bad_value = [&](const std::string& file, int field, const std::string& value,
+                             const std::string& field_name) {
+    return require_input_error(write_epw(file, with_field(shanghai_lines(), rec, field, value)),
+                               line, field_name);
+  };
   SECTION("trailing junk after a number") {
-    const auto path =
-        write_epw("junk_dry_bulb", with_field(shanghai_lines(), rec, kDryBulb, "12.5x"));
-    CHECK(contains(require_input_error(path, line, "dry_bulb_c"), "cannot parse '12.5x'"));
+    CHECK(contains(bad_value("junk_dry_bulb", kDryBulb, "12.5x", "dry_bulb_c"),
+                   "cannot parse '12.5x'"));
   }
   SECTION("letters in dry bulb") {
-    const auto path =
-        write_epw("alpha_dry_bulb", with_field(shanghai_lines(), rec, kDryBulb, "warm"));
-    CHECK(contains(require_input_error(path, line, "dry_bulb_c"), "cannot parse 'warm'"));
+    CHECK(contains(bad_value("alpha_dry_bulb", kDryBulb, "warm", "dry_bulb_c"),
+                   "cannot parse 'warm'"));
   }
   SECTION("NaN relative humidity") {
-    const auto path = write_epw("nan_rh", with_field(shanghai_lines(), rec, kRelHum, "nan"));
-    CHECK(contains(require_input_error(path, line, "relative_humidity_pct"), "not a finite"));
+    CHECK(contains(bad_value("nan_rh", kRelHum, "nan", "relative_humidity_pct"), "not a finite"));
   }
   SECTION("empty GHI") {
-    const auto path = write_epw("empty_ghi", with_field(shanghai_lines(), rec, kGhi, ""));
-    CHECK(contains(require_input_error(path, line, "ghi_w_m2"), "empty"));
+    CHECK(contains(bad_value("empty_ghi", kGhi, "", "ghi_w_m2"), "empty"));
   }
   SECTION("GHI above 1500 W/m2") {
-    const auto path = write_epw("ghi_high", with_field(shanghai_lines(), rec, kGhi, "1600"));
-    CHECK(contains(require_input_error(path, line, "ghi_w_m2"), "outside the valid range"));
+    CHECK(contains(bad_value("ghi_high", kGhi, "1600", "ghi_w_m2"), "outside the valid range"));
   }
   SECTION("negative GHI") {
-    const auto path = write_epw("ghi_negative", with_field(shanghai_lines(), rec, kGhi, "-1"));
-    CHECK(contains(require_input_error(path, line, "ghi_w_m2"), "'-1'"));
+    CHECK(contains(bad_value("ghi_negative", kGhi, "-1", "ghi_w_m2"), "'-1'"));
   }
   SECTION("relative humidity above 110 %") {
-    const auto path = write_epw("rh_high", with_field(shanghai_lines(), rec, kRelHum, "120"));
-    require_input_error(path, line, "relative_humidity_pct");
+    bad_value("rh_high", kRelHum, "120", "relative_humidity_pct");
   }
   SECTION("dry bulb below -90 C") {
-    const auto path = write_epw("cold", with_field(shanghai_lines(), rec, kDryBulb, "-95"));
-    require_input_error(path, line, "dry_bulb_c");
+    bad_value("cold", kDryBulb, "-95", "dry_bulb_c");
   }
   SECTION("dry bulb above 70 C but below the 99.9 missing marker") {
-    const auto path = write_epw("hot", with_field(shanghai_lines(), rec, kDryBulb, "75"));
-    require_input_error(path, line, "dry_bulb_c");
+    bad_value("hot", kDryBulb, "75", "dry_bulb_c");
   }
   SECTION("albedo above 1") {
-    const auto path = write_epw("albedo_high", with_field(shanghai_lines(), rec, kAlbedo, "1.5"));
-    require_input_error(path, line, "albedo");
+    bad_value("albedo_high", kAlbedo, "1.5", "albedo");
   }
   SECTION("hour 0 (hours run 1..24)") {
-    const auto path = write_epw("hour_zero", with_field(shanghai_lines(), rec, kHour, "0"));
-    require_input_error(path, line, "hour");
+    bad_value("hour_zero", kHour, "0", "hour");
   }
 }
 
@@ -358,6 +353,15 @@ TEST_CASE("epw: a wrong day is reported on the day field", "[weather][epw]") {
 }
 
 TEST_CASE("epw: a truncated file is an error at its last line", "[weather][epw]") {
+  // The header and the first 100 records, the last of them cut to its first `fields` fields.
+  const auto cut_inside_record_100 = [](std::size_t fields) {
+    auto lines = shanghai_lines();
+    lines.resize(kHeaderLines + 100);
+    auto kept = split(lines.back());
+    kept.resize(fields);
+    lines.back() = join(kept);
+    return lines;
+  };
   SECTION("cut at a line end") {
     auto lines = shanghai_lines();
     lines.resize(kHeaderLines + 100);
@@ -367,24 +371,14 @@ TEST_CASE("epw: a truncated file is an error at its last line", "[weather][epw]"
     CHECK(contains(what, "Jan 5 hour 5"));
   }
   SECTION("cut inside a line") {
-    auto lines = shanghai_lines();
-    lines.resize(kHeaderLines + 100);
     // Keep 10 fields of the last record: it now ends before field 11 (0-based 10).
-    auto fields = split(lines.back());
-    fields.resize(10);
-    lines.back() = join(fields);
-    const auto path = write_epw("truncated_line", lines);
+    const auto path = write_epw("truncated_line", cut_inside_record_100(10));
     CHECK(
         contains(require_input_error(path, kHeaderLines + 100, "extraterrestrial_horizontal_wh_m2"),
                  "ends after 10 fields"));
   }
   SECTION("cut inside a line, after wind speed") {
-    auto lines = shanghai_lines();
-    lines.resize(kHeaderLines + 100);
-    auto fields = split(lines.back());
-    fields.resize(30);
-    lines.back() = join(fields);
-    const auto path = write_epw("truncated_late", lines);
+    const auto path = write_epw("truncated_late", cut_inside_record_100(30));
     require_input_error(path, kHeaderLines + 100, "snow_depth_cm");
   }
   SECTION("header only") {

@@ -16,12 +16,10 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <limits>
-#include <string>
 #include <vector>
 
+#include "support/pvwatts_golden.h"
 #include "weather/solar_position.h"
 
 namespace {
@@ -31,55 +29,7 @@ using zeropark::PoaIrradiance;
 using zeropark::SkyDiffuseModel;
 using zeropark::SolarPosition;
 using zeropark::SurfaceOrientation;
-
-constexpr double kRadPerDeg = 3.14159265358979323846 / 180.0;
-
-struct PvwattsHour {
-  int month, day, hour;
-  double beam_w_m2, diffuse_w_m2, air_temp_c, wind_m_s, poa_w_m2, cell_temp_c, dc_w, ac_w;
-};
-
-// The 8760 hourly rows of a PVWatts hourly export (17 header lines, then a column-title line).
-std::vector<PvwattsHour> read_pvwatts_hours(const std::string& name) {
-  std::ifstream in(std::filesystem::path(ZEROPARK_TEST_DATA_DIR) / name);
-  REQUIRE(in.good());
-  std::vector<PvwattsHour> hours;
-  std::string line;
-  int line_number = 0;
-  while (std::getline(in, line)) {
-    if (++line_number <= 18) continue;
-    PvwattsHour h{};
-    if (std::sscanf(line.c_str(), "%d,%d,%d,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf", &h.month, &h.day,
-                    &h.hour, &h.beam_w_m2, &h.diffuse_w_m2, &h.air_temp_c, &h.wind_m_s,
-                    &h.poa_w_m2, &h.cell_temp_c, &h.dc_w, &h.ac_w) == 11) {
-      hours.push_back(h);
-    }
-  }
-  REQUIRE(hours.size() == 8760);
-  return hours;
-}
-
-// The PVWatts file's site; delta T for 2019.
-const zeropark::SolarSite kGolden{39.73, -105.18, 1829.0, 1013.25, 12.0, 69.0, 0.5667};
-constexpr double kUtcOffsetH = -7.0;
-
-// Sun for hour h of the file, at PVWatts' mid-point, and whether the hour holds sunrise/sunset.
-SolarPosition pvwatts_hour_sun(const PvwattsHour& h, bool* edge_hour) {
-  const zeropark::SunTimes times =
-      zeropark::sun_times(kGolden, 2019, h.month, h.day, kUtcOffsetH);
-  double mid_h = h.hour + 0.5;
-  *edge_hour = false;
-  if (times.sunrise_h && *times.sunrise_h > h.hour && *times.sunrise_h < h.hour + 1) {
-    mid_h = (*times.sunrise_h + h.hour + 1) / 2.0;
-    *edge_hour = true;
-  }
-  if (times.sunset_h && *times.sunset_h > h.hour && *times.sunset_h < h.hour + 1) {
-    mid_h = (*times.sunset_h + h.hour) / 2.0;
-    *edge_hour = true;
-  }
-  return zeropark::solar_position(
-      kGolden, zeropark::julian_day_ut(2019, h.month, h.day, mid_h * 3600.0, kUtcOffsetH));
-}
+using namespace zeropark::testing;  // the PVWatts golden files
 
 HorizontalIrradiance sky_of(const PvwattsHour& h, const SolarPosition& sun) {
   // The file has no GHI; PVWatts builds it from beam and diffuse the same way.
