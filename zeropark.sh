@@ -59,7 +59,7 @@ case "$command" in
     build
     cmake --build "$build_dir" --target bench ;;
   -h|--help|help)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
+    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
     echo "zeropark.sh: unknown command '$command' (try: run, test, bench, setup, --help)" >&2
     exit 2 ;;
