@@ -151,3 +151,26 @@ TEST_CASE("the baseline's CO2 and cost follow from the load exactly", "[run][kpi
   CHECK(kpi_value(r.kpis, "co2_avoided_kg") == Approx(pv_kwh * 0.5617).epsilon(1e-9));
   CHECK(kpi_value(r.kpis, "pv_self_consumption_ratio") == Approx(1.0));
 }
+
+TEST_CASE("a binding import limit with a battery at its floor costs no extra events", "[run][battery]") {
+  // 100 kW of load behind a 90 kW import limit; the battery starts at its floor with 1 %/day of
+  // self-discharge, so it float-charges while load is shed. Regression: shedding the float charge
+  // used to force a one-second event every second and create energy.
+  const std::string text = testing::minimal_scenario(
+      "  import_limit_kw: 90\n"
+      "batteries:\n  - {name: b, bus: main, capacity_kwh: 100, max_charge_kw: 30, max_discharge_kw: 30,"
+      " soc_min: 0.1, soc_initial: 0.1, self_discharge_per_day: 0.01}\n",
+      "  end: 2023-01-11T00:00\n");
+  const ParkModel model = compile_park(read_scenario_text(text, "floor.yaml"));
+  CheckingSink sink;
+  const RunResult r = run_park(model, &sink, without_baseline());
+  CHECK(sink.events <= 241);
+  CHECK(sink.soc_in_window);
+  CHECK(sink.worst_relative_imbalance < 1e-9);
+  const EnergyTotals& t = r.final_state.totals;
+  const BatteryModel& b = model.batteries[0];
+  CHECK(t.battery_self_discharge_kwh[0] > 0);
+  CHECK(t.battery_charged_kwh[0] * b.charge_efficiency - t.battery_self_discharge_kwh[0] ==
+        Approx(r.final_state.battery_energy_kwh[0] - b.energy_initial_kwh).margin(1e-9));
+  CHECK(kpi_value(r.kpis, "load_unserved_kwh") == Approx(10 * 240 + t.battery_charged_kwh[0]).epsilon(1e-9));
+}

@@ -44,7 +44,7 @@ TEST_CASE("a minimal park compiles with dense indices and an oriented tree", "[c
   CHECK(m.buses[1].parent_line == 0);
   CHECK(m.buses_leaves_first == std::vector<int>{1, 0});
   CHECK(m.end_tick == 365 * 86400);
-  REQUIRE(m.loads[0].hourly_kw.size() == 8760);
+  REQUIRE(m.loads[0].weekly);
   CHECK(m.loads[0].hourly_kw[100] == Approx(1.0));
   CHECK(num_vertices(m.topology) == 2 + 1 + 1);
 }
@@ -122,4 +122,12 @@ TEST_CASE("the baseline drops PV and batteries and keeps the rest", "[compile]")
   CHECK(base.batteries.empty());
   CHECK(base.loads.size() == 1);
   CHECK(num_vertices(base.topology) == 3);
+}
+
+TEST_CASE("resolutions that do not divide an hour and years before 1970 are rejected", "[compile]") {
+  const InputError step = compile_error(testing::minimal_scenario("", "  resolution_s: 700\n"));
+  CHECK(step.field() == "simulation.resolution_s");
+  CHECK_THAT(step.what(), Contains("divides 3600"));
+  const InputError old = compile_error(testing::minimal_scenario("", "  start: 1969-06-01\n"));
+  CHECK(old.field() == "simulation.start");
 }

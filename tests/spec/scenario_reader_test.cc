@@ -120,3 +120,16 @@ TEST_CASE("docs/scenarios.md carries the reference generated from the parameter 
   scenario_text << scenario.rdbuf();
   CHECK(doc.find("```yaml\n" + scenario_text.str() + "```") != std::string::npos);
 }
+
+TEST_CASE("infinite or absurd sizes are rejected where a bound is meaningful", "[spec]") {
+  const InputError inf_capacity = read_error(testing::minimal_scenario(
+      "batteries:\n  - {name: b, bus: main, capacity_kwh: .inf, max_charge_kw: 5, max_discharge_kw: 5}\n"));
+  CHECK_THAT(inf_capacity.what(), Contains("capacity_kwh") && Contains("must be in (0, 1e+12]"));
+  const InputError lossy_line = read_error(testing::minimal_scenario(
+      "lines:\n  - {name: l, from: main, to: main, efficiency: 1e-9}\n"));
+  CHECK_THAT(lossy_line.what(), Contains("efficiency") && Contains("[0.5, 1]"));
+  const InputError slow = read_error(testing::minimal_scenario("", "  resolution_s: 7200\n"));
+  CHECK_THAT(slow.what(), Contains("resolution_s") && Contains("[1, 3600]"));
+  // Limits that may be absent accept .inf.
+  CHECK_NOTHROW(read_scenario_text(testing::minimal_scenario("  import_limit_kw: .inf\n"), "park.yaml"));
+}

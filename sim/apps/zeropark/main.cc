@@ -59,7 +59,7 @@ constexpr const char* kRunHelp =
     "      --start ISO          override simulation.start (e.g. 2023-06-01T00:00)\n"
     "      --end ISO            override simulation.end (exclusive)\n"
     "      --seed N             override simulation.seed\n"
-    "      --resolution SECONDS override simulation.resolution_s (must divide 86400)\n"
+    "      --resolution SECONDS override simulation.resolution_s (must divide 3600)\n"
     "      --quiet              no progress line\n"
     "      --no-baseline        skip the baseline run (no CO2-avoided figures)\n"
     "      --compress           shuffle+deflate the trace (smaller, slower)\n"
@@ -101,8 +101,12 @@ RunCommand parse_run(const std::vector<std::string>& args) {
     if (a == "-o" || a == "--output") cmd.output = value();
     else if (a == "--start") cmd.overrides.start_iso = value();
     else if (a == "--end") cmd.overrides.end_iso = value();
-    else if (a == "--seed") cmd.overrides.seed = parse_integer<std::uint64_t>(a, value());
-    else if (a == "--resolution") cmd.overrides.resolution_s = parse_integer<zeropark::Tick>(a, value());
+    else if (a == "--seed") {
+      cmd.overrides.seed = parse_integer<std::uint64_t>(a, value());
+      // Seeds travel through the scenario's number type, exact up to 2^53.
+      if (*cmd.overrides.seed > (std::uint64_t{1} << 53)) throw UsageError{"--seed must be at most 2^53 = 9007199254740992"};
+    }
+    else if (a == "--resolution") cmd.overrides.resolution_s = parse_integer<zeropark::Tick>(a, value());  // range: compile_park
     else if (a == "--quiet" || a == "-q") cmd.quiet = true;
     else if (a == "--no-baseline") cmd.baseline = false;
     else if (a == "--compress") cmd.compress = true;

@@ -76,7 +76,10 @@ struct BatteryModel {
 struct LoadModel {
   std::string name;
   int bus = -1;
-  std::vector<double> hourly_kw;  // 8760 typical-year hours, mean power in each hour
+  // Mean power in each hour, kW: 8760 typical-year hours (measured profiles), or the 168 hours of
+  // a week from Monday 00:00 (built-in shapes, which follow the simulated calendar's weekdays).
+  std::vector<double> hourly_kw;
+  bool weekly = false;
 };
 
 // Time-of-use tariff: a season per month, each a sorted list of periods through the day.

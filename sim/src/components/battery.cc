@@ -72,7 +72,7 @@ BatteryOperation operate_battery(const BatteryModel& b, double energy_kwh, doubl
     // Hold the edge: cancel self-discharge exactly, within the charge limit.
     const double hold_internal_kw = kSecondsPerHourD * k * edge;
     const double hold_kw = std::max(bus_power_for_internal(b, hold_internal_kw), -b.max_charge_kw);
-    return {hold_kw, std::nullopt};
+    return {hold_kw, std::nullopt, rising ? 0.0 : hold_kw};
   }
   const std::optional<double> t = time_to(energy_kwh, internal_kw, k, edge);
   if (!t) return {power_kw, std::nullopt};
@@ -86,11 +86,8 @@ BatteryOperation operate_battery(const BatteryModel& b, double energy_kwh, doubl
 }
 
 double battery_energy_after(const BatteryModel& b, double energy_kwh, double power_kw, Tick duration_s) {
-  const double e = energy_after(energy_kwh, battery_internal_kw(b, power_kw), b.self_discharge_per_s,
-                                static_cast<double>(duration_s));
-  // Rounding in exp/log can land a few ulps past an edge that was reached exactly; the edge is
-  // where the physics put it.
-  return std::clamp(e, b.energy_min_kwh, b.energy_max_kwh);
+  return energy_after(energy_kwh, battery_internal_kw(b, power_kw), b.self_discharge_per_s,
+                      static_cast<double>(duration_s));
 }
 
 }  // namespace zeropark

@@ -13,6 +13,9 @@ namespace zeropark {
 struct BatteryOperation {
   double power_kw = 0;                   // at the bus: + discharging, − charging
   std::optional<Tick> bound_in_s;        // seconds until the SOC window's edge is reached exactly
+  // At the bottom edge the battery must draw its self-discharge to stay in its window: a power
+  // balance may not shed this part (≤ 0; 0 elsewhere).
+  double must_draw_kw = 0;
 };
 
 // The feasible operation closest to `request_kw` at stored energy `energy_kwh`: the request is
@@ -22,7 +25,7 @@ struct BatteryOperation {
 BatteryOperation operate_battery(const BatteryModel& battery, double energy_kwh, double request_kw);
 
 // Stored energy after `duration_s` seconds at constant bus power `power_kw`, starting from
-// `energy_kwh`. `reaches_bound` snaps to the edge when the segment ends at the bound event.
+// `energy_kwh`, by the exact solution (not clamped to the window: the caller checks).
 double battery_energy_after(const BatteryModel& battery, double energy_kwh, double power_kw,
                             Tick duration_s);
 

@@ -5,7 +5,8 @@
 // drives typical-year hour i (same month, day and hour of the simulated year), so a profile
 // measured in another year keeps its seasons but not its weekdays.
 //
-// Built-in shapes (relative; scaled by annual_kwh or peak_kw):
+// Built-in shapes are weekly (168 hours from Monday 00:00) and follow the simulated calendar's
+// weekdays; annual_kwh scales them per 8760 h of average weeks. Relative shapes:
 //   constant     1 at every hour.
 //   office       weekdays 08:00–18:00: 1; other hours and weekends: 0.3 (base load).
 //   data_centre  flat IT load with a cooling swing: 0.9 + 0.1·max(0, sin(π(h − 6)/18)), h the hour
@@ -25,22 +26,17 @@
 namespace zeropark {
 namespace {
 
-constexpr int kHours = 8760;
+constexpr int kHoursPerYear = 8760;
+constexpr int kHoursPerWeek = 168;
 
-// 0 = Monday … 6 = Sunday for a day of `year` counted from 1 January (0-based).
-int weekday(int year, int day_of_year) {
-  const std::int64_t days = days_from_civil(year, 1, 1) + day_of_year;  // 1970-01-01 was a Thursday
-  return static_cast<int>(((days % 7) + 7 + 3) % 7);
-}
-
-std::vector<double> builtin_shape(const std::string& name, int year) {
-  std::vector<double> shape(kHours);
-  for (int h = 0; h < kHours; ++h) {
+std::vector<double> builtin_week(const std::string& name) {
+  std::vector<double> shape(kHoursPerWeek);
+  for (int h = 0; h < kHoursPerWeek; ++h) {
     const int hour_of_day = h % 24;
+    const bool weekend = h / 24 >= 5;  // the week starts on Monday
     if (name == "constant") {
       shape[h] = 1.0;
     } else if (name == "office") {
-      const bool weekend = weekday(year, h / 24) >= 5;
       shape[h] = (!weekend && hour_of_day >= 8 && hour_of_day < 18) ? 1.0 : 0.3;
     } else {  // data_centre
       const double swing = std::sin(std::numbers::pi * (hour_of_day - 6) / 18.0);
@@ -57,17 +53,17 @@ const std::vector<std::string>& builtin_load_profiles() {
   return names;
 }
 
-std::vector<double> load_profile_kw(const LoadSpec& load, const std::filesystem::path& scenario_dir,
-                                    int calendar_year) {
+LoadModel compile_load(const LoadSpec& load, int bus, const std::filesystem::path& scenario_dir) {
   const auto& builtins = builtin_load_profiles();
   const bool builtin = std::find(builtins.begin(), builtins.end(), load.profile) != builtins.end();
   const InputLocation where{load.at.file, load.at.line, load.at.column};
-  std::vector<double> kw;
+  LoadModel model{load.name, bus, {}, builtin};
+  std::vector<double>& kw = model.hourly_kw;
   if (builtin) {
     if (load.annual_kwh == 0 && load.peak_kw == 0)
       throw InputError(where, "loads." + load.name + ".annual_kwh",
                        "a built-in profile needs annual_kwh or peak_kw to set its size");
-    kw = builtin_shape(load.profile, calendar_year);
+    kw = builtin_week(load.profile);
     if (load.annual_kwh == 0) {
       const double peak = *std::max_element(kw.begin(), kw.end());
       for (double& v : kw) v *= load.peak_kw / peak;
@@ -84,13 +80,23 @@ std::vector<double> load_profile_kw(const LoadSpec& load, const std::filesystem:
     kw = read_hourly_csv(path, "loads." + load.name + ".profile", 0, 1e7).values;
   }
   if (load.annual_kwh > 0) {
-    const double total_kwh = std::accumulate(kw.begin(), kw.end(), 0.0);
+    // A week's energy counts 8760/168 times in a year of average weeks.
+    const double repeats = builtin ? static_cast<double>(kHoursPerYear) / kHoursPerWeek : 1.0;
+    const double total_kwh = std::accumulate(kw.begin(), kw.end(), 0.0) * repeats;
     if (total_kwh <= 0)
       throw InputError(where, "loads." + load.name + ".profile", "the profile is zero all year and cannot be scaled");
     const double scale = load.annual_kwh / total_kwh;
     for (double& v : kw) v *= scale;
   }
-  return kw;
+  return model;
+}
+
+double load_demand_kw(const LoadModel& load, const CivilTime& now) {
+  if (!load.weekly) return load.hourly_kw[static_cast<std::size_t>(typical_year_hour(now.month, now.day, now.hour))];
+  // 1970-01-01 was a Thursday: Monday-based weekday = (days + 3) mod 7.
+  const std::int64_t days = days_from_civil(now.year, now.month, now.day);
+  const int weekday = static_cast<int>(((days + 3) % 7 + 7) % 7);
+  return load.hourly_kw[static_cast<std::size_t>(weekday * 24 + now.hour)];
 }
 
 }  // namespace zeropark

@@ -31,14 +31,17 @@ double take_from_positive(const std::vector<int>& indices, std::vector<double>& 
   return taken;
 }
 
-double take_from_negative(const std::vector<int>& indices, std::vector<double>& values, double kw) {
+// Raises the entries of values[indices] towards floors[i] (≤ 0) by `kw` in total, each by the
+// same fraction of its margin above the floor. Returns what was taken.
+double take_above_floor(const std::vector<int>& indices, std::vector<double>& values,
+                        const std::vector<double>& floors, double kw) {
   double total = 0;
-  for (int i : indices) total += std::max(-values[i], 0.0);
+  for (int i : indices) total += std::max(floors[i] - values[i], 0.0);
   if (total <= 0 || kw <= 0) return 0;
   const double taken = std::min(total, kw);
-  const double keep = 1 - taken / total;
+  const double fraction = taken / total;
   for (int i : indices)
-    if (values[i] < 0) values[i] *= keep;
+    if (floors[i] > values[i]) values[i] += (floors[i] - values[i]) * fraction;
   return taken;
 }
 
@@ -49,7 +52,8 @@ PowerBalancer::PowerBalancer(const ParkModel& model)
       pv_at_(model.buses.size()),
       battery_at_(model.buses.size()),
       load_at_(model.buses.size()),
-      out_kw_(model.buses.size(), 0.0) {
+      out_kw_(model.buses.size(), 0.0),
+      no_floor_(model.loads.size(), 0.0) {
   for (int i = 0; i < static_cast<int>(model.pv_arrays.size()); ++i) pv_at_[model.pv_arrays[i].bus].push_back(i);
   for (int i = 0; i < static_cast<int>(model.batteries.size()); ++i) battery_at_[model.batteries[i].bus].push_back(i);
   for (int i = 0; i < static_cast<int>(model.loads.size()); ++i) load_at_[model.loads[i].bus].push_back(i);
@@ -86,8 +90,8 @@ void PowerBalancer::shed_export(int bus, double kw, OperatingPoint& op) {
 }
 
 void PowerBalancer::shed_import(int bus, double kw, OperatingPoint& op) {
-  kw -= take_from_negative(battery_at_[bus], op.battery_kw, kw);
-  kw -= take_from_negative(load_at_[bus], op.load_kw, kw);
+  kw -= take_above_floor(battery_at_[bus], op.battery_kw, *must_draw_kw_, kw);
+  kw -= take_above_floor(load_at_[bus], op.load_kw, no_floor_, kw);
   for (int l : model_.buses[bus].child_lines) {
     if (kw <= 0) break;
     const int child = model_.lines[l].child_bus;
@@ -100,7 +104,8 @@ void PowerBalancer::shed_import(int bus, double kw, OperatingPoint& op) {
   }
 }
 
-void PowerBalancer::solve(OperatingPoint& op) {
+void PowerBalancer::solve(OperatingPoint& op, const std::vector<double>& battery_must_draw_kw) {
+  must_draw_kw_ = &battery_must_draw_kw;
   op.pv_kw = op.pv_available_kw;
   for (std::size_t i = 0; i < op.load_kw.size(); ++i) op.load_kw[i] = -op.load_demand_kw[i];
 

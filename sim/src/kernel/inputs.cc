@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "components/load.h"
 #include "components/tariff.h"
 #include "weather/epw.h"
 
@@ -101,7 +102,7 @@ Tick InputSampler::refresh(Tick tick, OperatingPoint& op) {
   }
   const CivilTime now = calendar_.at(tick);
   const int hour = typical_year_hour(now.month, now.day, now.hour);
-  for (std::size_t i = 0; i < model_.loads.size(); ++i) op.load_demand_kw[i] = model_.loads[i].hourly_kw[hour];
+  for (std::size_t i = 0; i < model_.loads.size(); ++i) op.load_demand_kw[i] = load_demand_kw(model_.loads[i], now);
   op.carbon_kg_per_kwh = model_.grid.carbon_kg_per_kwh_hourly[hour];
   const int second_of_day = now.hour * 3600 + now.minute * 60 + now.second;
   const TariffModel::Segment& segment = tariff_segment(model_.grid.tariff, now.month, second_of_day);

@@ -3,6 +3,8 @@
 #include "kernel/plant.h"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 #include "components/battery.h"
 
@@ -14,7 +16,8 @@ Plant::Plant(const ParkModel& model, ParkState& state, TraceSink& sink)
       sink_(sink),
       inputs_(model),
       balancer_(model),
-      battery_bound_in_s_(model.batteries.size()) {}
+      battery_bound_in_s_(model.batteries.size()),
+      battery_must_draw_kw_(model.batteries.size(), 0.0) {}
 
 void Plant::begin() {
   next_input_change_ = inputs_.refresh(state_.tick, state_.powers);
@@ -35,13 +38,21 @@ void Plant::apply(const Command& command) {
 
 void Plant::solve_segment() {
   OperatingPoint& op = state_.powers;
-  for (std::size_t i = 0; i < model_.batteries.size(); ++i)
-    op.battery_kw[i] = operate_battery(model_.batteries[i], state_.battery_energy_kwh[i], state_.battery_setpoint_kw[i]).power_kw;
-  balancer_.solve(op);
+  for (std::size_t i = 0; i < model_.batteries.size(); ++i) {
+    const BatteryOperation run = operate_battery(model_.batteries[i], state_.battery_energy_kwh[i], state_.battery_setpoint_kw[i]);
+    op.battery_kw[i] = run.power_kw;
+    battery_must_draw_kw_[i] = run.must_draw_kw;
+  }
+  balancer_.solve(op, battery_must_draw_kw_);
   // The balance may have reduced a battery's power; its bound event follows the power it runs at.
+  // A reduced power is always feasible as it is (it only moves the battery more slowly towards
+  // its edge, and a float charge at the bottom edge is never shed), so a mismatch is a bug.
   for (std::size_t i = 0; i < model_.batteries.size(); ++i) {
     const BatteryOperation run = operate_battery(model_.batteries[i], state_.battery_energy_kwh[i], op.battery_kw[i]);
-    battery_bound_in_s_[i] = run.power_kw == op.battery_kw[i] ? run.bound_in_s : std::optional<Tick>(1);
+    if (run.power_kw != op.battery_kw[i])
+      throw std::logic_error("battery '" + model_.batteries[i].name + "': the balanced power " +
+                             std::to_string(op.battery_kw[i]) + " kW is not feasible (" + std::to_string(run.power_kw) + " kW)");
+    battery_bound_in_s_[i] = run.bound_in_s;
   }
 }
 
@@ -63,7 +74,12 @@ void Plant::integrate(Tick until) {
   for (std::size_t i = 0; i < model_.batteries.size(); ++i) {
     const BatteryModel& b = model_.batteries[i];
     const double before = state_.battery_energy_kwh[i];
-    const double after = battery_energy_after(b, before, op.battery_kw[i], dt);
+    const double exact = battery_energy_after(b, before, op.battery_kw[i], dt);
+    // exp/log rounding may land a few ulps past an edge reached exactly; more than that is a bug.
+    const double tolerance_kwh = 1e-9 * b.capacity_kwh;
+    if (exact < b.energy_min_kwh - tolerance_kwh || exact > b.energy_max_kwh + tolerance_kwh)
+      throw std::logic_error("battery '" + b.name + "' left its SOC window: " + std::to_string(exact) + " kWh");
+    const double after = std::clamp(exact, b.energy_min_kwh, b.energy_max_kwh);
     const double bus_kwh = energy_kwh(op.battery_kw[i], dt);
     if (bus_kwh >= 0) t.battery_discharged_kwh[i] += bus_kwh; else t.battery_charged_kwh[i] -= bus_kwh;
     // What the converter added internally minus what the store gained went to self-discharge.

@@ -47,6 +47,7 @@ class Plant {
   PowerBalancer balancer_;
   Tick next_input_change_ = 0;
   std::vector<std::optional<Tick>> battery_bound_in_s_;
+  std::vector<double> battery_must_draw_kw_;
 };
 
 }  // namespace zeropark

@@ -9,6 +9,7 @@
 #include <xbt/log.h>
 
 #include <chrono>
+#include <cmath>
 #include <exception>
 #include <stdexcept>
 
@@ -145,6 +146,9 @@ RunResult run_park(const ParkModel& model, TraceSink* trace, const RunOptions& o
     result.baseline_kpis = runs[1]->kpis.table();
     add_baseline_comparison(result.kpis, result.baseline_kpis);
   }
+  // A non-finite KPI means something upstream went wrong; never present it as a result.
+  for (const Kpi& k : result.kpis)
+    if (!std::isfinite(k.value)) throw std::runtime_error("KPI '" + k.key + "' is not finite (" + std::to_string(k.value) + ")");
   result.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   return result;
 }
@@ -153,11 +157,7 @@ void apply_overrides(ParkSpec& spec, const RunOverrides& o) {
   if (o.start_iso) spec.simulation.start_iso = *o.start_iso;
   if (o.end_iso) spec.simulation.end_iso = *o.end_iso;
   if (o.seed) spec.simulation.seed = static_cast<double>(*o.seed);
-  if (o.resolution_s) {
-    spec.simulation.resolution_s = static_cast<double>(*o.resolution_s);
-    // A decision interval tied to the old resolution would no longer be a whole number of steps.
-    spec.simulation.decision_interval_s = 0;
-  }
+  if (o.resolution_s) spec.simulation.resolution_s = static_cast<double>(*o.resolution_s);
 }
 
 }  // namespace zeropark

@@ -215,9 +215,14 @@ ParkModel compile_park(const ParkSpec& spec) {
   const CivilTime end = parse_time(sim, sim.end_iso, "simulation.end");
   model.end_tick = seconds_from_civil(end) - seconds_from_civil(model.start);
   if (model.end_tick <= 0) fail(sim.at, "simulation.end", "must be after simulation.start");
+  // Checked here as well as in the parameter table: command-line overrides arrive after reading.
+  if (!(sim.resolution_s >= 1 && sim.resolution_s <= 3600) || sim.resolution_s != std::floor(sim.resolution_s) ||
+      3600 % static_cast<Tick>(sim.resolution_s) != 0)
+    fail(sim.at, "simulation.resolution_s",
+         "must be a whole number of seconds that divides 3600 (an hour holds whole steps), got " +
+             std::to_string(sim.resolution_s));
   model.resolution_s = static_cast<Tick>(sim.resolution_s);
-  if (kSecondsPerDay % model.resolution_s != 0)
-    fail(sim.at, "simulation.resolution_s", "must divide 86400 s (a day holds whole steps)");
+  if (model.start.year < 1970) fail(sim.at, "simulation.start", "years before 1970 are not supported");
   model.decision_interval_s = sim.decision_interval_s > 0 ? static_cast<Tick>(sim.decision_interval_s) : model.resolution_s;
   model.seed = static_cast<std::uint64_t>(sim.seed);
   model.delta_t_s = sim.delta_t_s;
@@ -283,8 +288,7 @@ ParkModel compile_park(const ParkSpec& spec) {
   }
   for (const LoadSpec& l : spec.loads) {
     names.add(l.name, l.at);
-    model.loads.push_back({l.name, bus_index(bus_of, l.bus, l.at, "loads." + l.name + ".bus"),
-                           load_profile_kw(l, dir, model.start.year)});
+    model.loads.push_back(compile_load(l, bus_index(bus_of, l.bus, l.at, "loads." + l.name + ".bus"), dir));
   }
   if (spec.grids.size() != 1)
     fail({spec.file.string(), 1, 1}, "grid", "a park needs exactly one grid connection (its slack)");

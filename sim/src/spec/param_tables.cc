@@ -2,6 +2,14 @@
 #include "spec/param_table.h"
 
 namespace zeropark {
+namespace {
+
+// Sizes beyond any park (100 GW, 1 TWh): finite bounds keep ∞ and overflow out of the physics.
+// Only limits that may legitimately be absent (line capacity, grid limits) accept .inf.
+constexpr double kMaxPowerKw = 1e8;
+constexpr double kMaxEnergyKwh = 1e12;
+
+}  // namespace
 
 const ParamTable<SimulationSpec>& simulation_params() {
   using S = SimulationSpec;
@@ -10,8 +18,8 @@ const ParamTable<SimulationSpec>& simulation_params() {
               "First instant simulated, local standard time (ISO 8601)."),
       text<S>("end", &S::end_iso, false, "2024-01-01T00:00",
               "End of the run, exclusive (ISO 8601). The default simulates the calendar year 2023."),
-      integer<S>("resolution_s", &S::resolution_s, "s", 3600, 1, 86400,
-                 "Input resolution: weather and PV are resampled to this step; must divide 86400."),
+      integer<S>("resolution_s", &S::resolution_s, "s", 3600, 1, 3600,
+                 "Input resolution: weather and PV are resampled to this step; must divide 3600."),
       integer<S>("decision_interval_s", &S::decision_interval_s, "s", 0, 0, 86400,
                  "How often the controller decides; 0 means at every input step."),
       integer<S>("seed", &S::seed, "", 1, 0, 9007199254740992.0,
@@ -42,8 +50,8 @@ const ParamTable<LineSpec>& line_params() {
       text<S>("to", &S::to_bus, true, "", "Bus at the other end."),
       number<S>("capacity_kw", &S::capacity_kw, "kW", kUnbounded, 0, kUnbounded,
                 "Largest power that may leave the sending end, in either direction.", true),
-      number<S>("efficiency", &S::efficiency, "", 1.0, 0, 1,
-                "Fraction of the sent power that arrives (transformer and cable losses).", true),
+      number<S>("efficiency", &S::efficiency, "", 1.0, 0.5, 1,
+                "Fraction of the sent power that arrives (transformer and cable losses)."),
   };
   return table;
 }
@@ -53,9 +61,9 @@ const ParamTable<PvSpec>& pv_params() {
   static const ParamTable<S> table = {
       text<S>("name", &S::name, true, "", "Unique name of the array."),
       text<S>("bus", &S::bus, true, "", "Bus the inverter feeds."),
-      required_number<S>("dc_capacity_kw", &S::dc_capacity_kw, "kW", 0, kUnbounded,
+      required_number<S>("dc_capacity_kw", &S::dc_capacity_kw, "kW", 0, kMaxPowerKw,
                          "Nameplate DC power at 1000 W/m² and 25 °C cell temperature.", true),
-      number<S>("ac_capacity_kw", &S::ac_capacity_kw, "kW", 0, 0, kUnbounded,
+      number<S>("ac_capacity_kw", &S::ac_capacity_kw, "kW", 0, 0, kMaxPowerKw,
                 "Inverter AC rating; 0 means dc_capacity_kw / 1.2."),
       number<S>("tilt_deg", &S::tilt_deg, "deg", 20, 0, 90, "Surface tilt from horizontal."),
       number<S>("azimuth_deg", &S::azimuth_deg, "deg", 180, 0, 360,
@@ -65,8 +73,8 @@ const ParamTable<PvSpec>& pv_params() {
                 "Temperature coefficient of DC power."),
       number<S>("system_losses_fraction", &S::system_losses_fraction, "", 0.14, 0, 0.99,
                 "DC losses before the inverter: soiling, shading, mismatch, wiring (PVWatts' 14 %)."),
-      number<S>("inverter_efficiency", &S::inverter_efficiency, "", 0.96, 0, 1,
-                "Inverter nominal efficiency (PVWatts' part-load curve is scaled to it).", true),
+      number<S>("inverter_efficiency", &S::inverter_efficiency, "", 0.96, 0.5, 1,
+                "Inverter nominal efficiency (PVWatts' part-load curve is scaled to it)."),
       choice<S>("mounting", &S::mounting, "roof_mount", {"open_rack", "roof_mount", "insulated_back"},
                 "How the modules are mounted, which sets how hot the cells run (SAPM: open rack, "
                 "close roof mount, insulated back for building-integrated PV)."),
@@ -79,16 +87,16 @@ const ParamTable<BatterySpec>& battery_params() {
   static const ParamTable<S> table = {
       text<S>("name", &S::name, true, "", "Unique name of the battery."),
       text<S>("bus", &S::bus, true, "", "Bus the battery's converter connects to."),
-      required_number<S>("capacity_kwh", &S::capacity_kwh, "kWh", 0, kUnbounded,
+      required_number<S>("capacity_kwh", &S::capacity_kwh, "kWh", 0, kMaxEnergyKwh,
                          "Usable nameplate energy (SOC 0 to 1).", true),
-      required_number<S>("max_charge_kw", &S::max_charge_kw, "kW", 0, kUnbounded,
+      required_number<S>("max_charge_kw", &S::max_charge_kw, "kW", 0, kMaxPowerKw,
                          "Largest power drawn from the bus while charging.", true),
-      required_number<S>("max_discharge_kw", &S::max_discharge_kw, "kW", 0, kUnbounded,
+      required_number<S>("max_discharge_kw", &S::max_discharge_kw, "kW", 0, kMaxPowerKw,
                          "Largest power delivered to the bus while discharging.", true),
-      number<S>("charge_efficiency", &S::charge_efficiency, "", 0.95, 0, 1,
-                "Fraction of the drawn energy that is stored.", true),
-      number<S>("discharge_efficiency", &S::discharge_efficiency, "", 0.95, 0, 1,
-                "Fraction of the released stored energy that reaches the bus.", true),
+      number<S>("charge_efficiency", &S::charge_efficiency, "", 0.95, 0.5, 1,
+                "Fraction of the drawn energy that is stored."),
+      number<S>("discharge_efficiency", &S::discharge_efficiency, "", 0.95, 0.5, 1,
+                "Fraction of the released stored energy that reaches the bus."),
       number<S>("soc_min", &S::soc_min, "", 0.1, 0, 1, "Lowest state of charge allowed."),
       number<S>("soc_max", &S::soc_max, "", 0.9, 0, 1, "Highest state of charge allowed."),
       number<S>("soc_initial", &S::soc_initial, "", 0.5, 0, 1,
@@ -107,9 +115,9 @@ const ParamTable<LoadSpec>& load_params() {
       text<S>("profile", &S::profile, true, "",
               "Hourly profile: a CSV (kWh per hour, 8760 rows, last column) or a built-in name: "
               "`constant`, `office`, `data_centre`."),
-      number<S>("annual_kwh", &S::annual_kwh, "kWh", 0, 0, kUnbounded,
+      number<S>("annual_kwh", &S::annual_kwh, "kWh", 0, 0, kMaxEnergyKwh,
                 "Scale the profile to this energy per 8760 h; 0 keeps a CSV's own energy."),
-      number<S>("peak_kw", &S::peak_kw, "kW", 0, 0, kUnbounded,
+      number<S>("peak_kw", &S::peak_kw, "kW", 0, 0, kMaxPowerKw,
                 "Built-in profiles only: scale to this peak (when annual_kwh is 0)."),
   };
   return table;
@@ -145,7 +153,7 @@ const ParamTable<TariffSpec>& tariff_params() {
       number<S>("capacity_charge_cny_per_kva_month", &S::capacity_charge_cny_per_kva_month,
                 "CNY/(kVA·month)", 0, 0, 10000,
                 "Two-part tariff: charge on the contracted transformer capacity."),
-      number<S>("contracted_capacity_kva", &S::contracted_capacity_kva, "kVA", 0, 0, kUnbounded,
+      number<S>("contracted_capacity_kva", &S::contracted_capacity_kva, "kVA", 0, 0, kMaxPowerKw,
                 "Contracted capacity for the capacity charge."),
       integer<S>("demand_window_s", &S::demand_window_s, "s", 900, 60, 3600,
                  "Maximum demand is the largest mean import over such clock-aligned windows; must "

@@ -1,6 +1,8 @@
 // KPIs. Definitions (all over the simulated period):
 //   pv_self_consumption_ratio = (PV generated − exported) / PV generated
-//   self_sufficiency_ratio    = 1 − imported / load served
+//   consumption_kwh           = load served + line losses + battery losses (conversion and
+//                               self-discharge): all the energy the park uses
+//   self_sufficiency_ratio    = 1 − imported / consumption
 //   max_demand: the largest mean import over clock-aligned windows of demand_window_s (15 min by
 //     default), per calendar month; the two-part tariff's demand charge applies it to each month,
 //     and its capacity charge applies the contracted kVA to each month touched by the run.
@@ -79,6 +81,11 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   const TariffModel& tariff = model.grid.tariff;
   const double pv_kwh = sum(t.pv_kwh);
   const double served_kwh = sum(t.load_served_kwh);
+  double battery_losses_kwh = 0;
+  for (std::size_t i = 0; i < model.batteries.size(); ++i)
+    battery_losses_kwh += t.battery_charged_kwh[i] - t.battery_discharged_kwh[i] -
+                          (state.battery_energy_kwh[i] - model.batteries[i].energy_initial_kwh);
+  const double consumption_kwh = served_kwh + sum(t.line_loss_kwh) + battery_losses_kwh;
   const double months = static_cast<double>(max_demand_kw_by_month_.size());
   double demand_charge_cny = 0, max_demand_kw = 0;
   for (const auto& [month, kw] : max_demand_kw_by_month_) {
@@ -106,8 +113,9 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   add("grid_export_kwh", "kWh", t.grid_export_kwh, "Energy exported to the grid");
   add("pv_self_consumption_ratio", "1", pv_kwh > 0 ? std::max(0.0, (pv_kwh - t.grid_export_kwh) / pv_kwh) : 0.0,
       "Share of PV energy used in the park");
-  add("self_sufficiency_ratio", "1", served_kwh > 0 ? std::max(0.0, 1 - t.grid_import_kwh / served_kwh) : 0.0,
-      "Share of the load not met by imports");
+  add("consumption_kwh", "kWh", consumption_kwh, "Load served plus line and battery losses");
+  add("self_sufficiency_ratio", "1", consumption_kwh > 0 ? std::max(0.0, 1 - t.grid_import_kwh / consumption_kwh) : 0.0,
+      "Share of the park's consumption not met by imports");
   add("peak_grid_import_kw", "kW", peak_import_kw_, "Largest instantaneous import");
   add("max_demand_kw", "kW", max_demand_kw, "Largest mean import over a demand window");
   add("energy_cost_cny", "CNY", energy_cost_cny_, "Imported energy at time-of-use prices");
@@ -131,12 +139,16 @@ void add_baseline_comparison(KpiTable& run, const KpiTable& baseline) {
   const double baseline_co2 = kpi_value(baseline, "co2_kg");
   const double baseline_cost = kpi_value(baseline, "net_cost_cny");
   const double baseline_import = kpi_value(baseline, "grid_import_kwh");
+  const double baseline_served = kpi_value(baseline, "load_served_kwh");
   run.push_back({"baseline_co2_kg", "kg", baseline_co2, "CO2 of the same park without PV and batteries"});
   run.push_back({"co2_avoided_kg", "kg", baseline_co2 - kpi_value(run, "co2_kg"), "Baseline CO2 − this run's CO2"});
   run.push_back({"baseline_net_cost_cny", "CNY", baseline_cost, "Net cost of the same park without PV and batteries"});
   run.push_back({"cost_saved_cny", "CNY", baseline_cost - kpi_value(run, "net_cost_cny"), "Baseline net cost − this run's"});
   run.push_back({"grid_import_avoided_kwh", "kWh", baseline_import - kpi_value(run, "grid_import_kwh"),
                  "Baseline import − this run's import"});
+  run.push_back({"load_served_gain_kwh", "kWh", kpi_value(run, "load_served_kwh") - baseline_served,
+                 "Load served beyond the baseline's; when not 0, the avoided figures compare runs "
+                 "that served different energy (limits shed load in one of them)"});
 }
 
 }  // namespace zeropark
