@@ -174,3 +174,20 @@ TEST_CASE("a binding import limit with a battery at its floor costs no extra eve
         Approx(r.final_state.battery_energy_kwh[0] - b.energy_initial_kwh).margin(1e-9));
   CHECK(kpi_value(r.kpis, "load_unserved_kwh") == Approx(10 * 240 + t.battery_charged_kwh[0]).epsilon(1e-9));
 }
+
+TEST_CASE("an error inside the simulation ends the run with that error and never aborts", "[run][errors]") {
+  // A sink that fails at a given tick stands for any failure inside the plant actor (a full disk,
+  // a bad value): run_park must stop both parks' actors cleanly and rethrow.
+  struct FailingSink final : TraceSink {
+    void on_event(const ParkModel&, const ParkState& s, Tick) override {
+      if (s.tick >= 86400) throw std::runtime_error("disk on fire");
+    }
+  };
+  const ParkModel model = default_park();
+  FailingSink sink;
+  CHECK_THROWS_WITH(run_park(model, &sink), Catch::Contains("disk on fire"));
+  struct FailingAtStart final : TraceSink {
+    void on_run_start(const ParkModel&, const ParkState&) override { throw std::runtime_error("no start"); }
+  } start_failure;
+  CHECK_THROWS_WITH(run_park(model, &start_failure, without_baseline()), Catch::Contains("no start"));
+}

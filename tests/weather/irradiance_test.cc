@@ -107,7 +107,7 @@ TEST_CASE("A horizontal plane receives exactly the global horizontal irradiance"
   }
 }
 
-TEST_CASE("A plane facing the sun gets the full beam; the ground term follows the view factor",
+TEST_CASE("A plane facing the sun gets the full beam and the ground term follows the view factor",
           "[irradiance]") {
   SolarPosition sun;
   sun.zenith_deg = 40.0;

@@ -1,6 +1,7 @@
 #include "kpi_table.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace zeropark::cli {
 
@@ -11,7 +12,9 @@ void print_kpi_table(std::FILE* out, const KpiTable& kpis) {
   for (const Kpi& k : kpis) {
     // Ratios read best with 4 decimals, energies and money with 1.
     const int decimals = k.unit == "1" ? 4 : 1;
-    std::fprintf(out, "%-*s %18.*f  %s\n", static_cast<int>(width), k.key.c_str(), decimals, k.value, k.unit.c_str());
+    // Rounding noise (e.g. −7e-9 kWh) would print as "-0.0".
+    const double shown = std::abs(k.value) < 0.5 * std::pow(10.0, -decimals) ? 0.0 : k.value;
+    std::fprintf(out, "%-*s %18.*f  %s\n", static_cast<int>(width), k.key.c_str(), decimals, shown, k.unit.c_str());
   }
 }
 

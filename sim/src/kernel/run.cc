@@ -5,10 +5,12 @@
 // decision, never per device). The baseline park runs as a second actor pair in the same engine.
 // Mailbox transfers are zero-sized on one host, so they take no simulated time; a later network
 // model only has to place the actors on different hosts.
+#include <simgrid/Exception.hpp>
 #include <simgrid/s4u.hpp>
 #include <xbt/log.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <cmath>
 #include <exception>
 #include <stdexcept>
@@ -21,8 +23,12 @@ namespace sg4 = simgrid::s4u;
 namespace zeropark {
 namespace {
 
+// The one message the plant and controller actors exchange, both ways: the plant fills the
+// observation, the controller the command. Every request gets exactly one reply, even when the
+// controller fails, so neither actor can be left waiting (SimGrid would abort on the deadlock).
 struct DecisionRequest {
-  bool stop = false;  // the plant is done (SimGrid mailboxes refuse null payloads)
+  bool stop = false;               // the plant is done (SimGrid mailboxes refuse null payloads)
+  bool controller_failed = false;  // the controller threw; its error is in ParkRun::error
   Observation observation;
   std::span<double> memory;
   Command command;
@@ -32,6 +38,9 @@ struct DecisionRequest {
 struct ParkRun {
   const ParkModel* model = nullptr;
   ParkState state;
+  // Lives here, not on the plant actor's stack: the plant's last message (stop) is read after
+  // the plant actor has ended.
+  DecisionRequest request;
   TraceFanout sinks;
   KpiAccumulator kpis;
   std::exception_ptr error;
@@ -42,7 +51,7 @@ struct ParkRun {
 void plant_actor(ParkRun& run, const RunOptions* options, double clock_origin_s) {
   sg4::Mailbox* to_controller = sg4::Mailbox::by_name(run.name + "/controller");
   sg4::Mailbox* to_plant = sg4::Mailbox::by_name(run.name + "/plant");
-  DecisionRequest request;
+  DecisionRequest& request = run.request;
   try {
     const auto wall_start = std::chrono::steady_clock::now();
     double last_report_s = -1;
@@ -52,7 +61,9 @@ void plant_actor(ParkRun& run, const RunOptions* options, double clock_origin_s)
       request.observation = plant.observe();
       request.memory = run.state.controller_memory;
       to_controller->put(&request, 0);
-      plant.apply(*to_plant->get<Command>());
+      to_plant->get<Command>();
+      if (request.controller_failed) break;  // the controller's error ends the run
+      plant.apply(request.command);
       const Tick next_decision = run.state.tick + run.model->decision_interval_s;
       run.state.next_decision_tick = next_decision;
       plant.advance_to(next_decision);
@@ -65,8 +76,12 @@ void plant_actor(ParkRun& run, const RunOptions* options, double clock_origin_s)
         }
       }
     }
-    plant.finish();
-    run.finished = true;
+    if (!request.controller_failed) {
+      plant.finish();
+      run.finished = true;
+    }
+  } catch (const simgrid::ForcefulKillException&) {
+    throw;  // SimGrid is tearing the actor down: it must not survive
   } catch (...) {
     run.error = std::current_exception();
   }
@@ -77,23 +92,33 @@ void plant_actor(ParkRun& run, const RunOptions* options, double clock_origin_s)
 void controller_actor(ParkRun& run) {
   sg4::Mailbox* to_controller = sg4::Mailbox::by_name(run.name + "/controller");
   sg4::Mailbox* to_plant = sg4::Mailbox::by_name(run.name + "/plant");
+  std::unique_ptr<Controller> controller;
+  std::exception_ptr failure;
   try {
-    const std::unique_ptr<Controller> controller = make_controller(run.model->controller);
+    controller = make_controller(run.model->controller);
     if (!controller) throw std::invalid_argument("no controller named '" + run.model->controller + "'");
-    for (auto* request = to_controller->get<DecisionRequest>(); !request->stop;
-         request = to_controller->get<DecisionRequest>()) {
-      controller->decide(*run.model, request->observation, request->memory, request->command);
-      to_plant->put(&request->command, 0);
-    }
   } catch (...) {
-    run.error = std::current_exception();
-    // The plant waits for a command that will not come; the engine sees the deadlock and returns.
+    failure = std::current_exception();
   }
+  for (auto* request = to_controller->get<DecisionRequest>(); !request->stop;
+       request = to_controller->get<DecisionRequest>()) {
+    if (!failure) {
+      try {
+        controller->decide(*run.model, request->observation, request->memory, request->command);
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    }
+    request->controller_failed = failure != nullptr;
+    to_plant->put(&request->command, 0);
+  }
+  if (failure && !run.error) run.error = failure;
 }
 
 void quiet_simgrid() {
   // SimGrid logs every configuration change at INFO level; a user wants ZeroPark's output only.
-  xbt_log_control_set("root.thresh:critical");
+  // ZEROPARK_SIMGRID_LOG (e.g. "root.thresh:info") shows SimGrid's own log when debugging.
+  xbt_log_control_set(getenv("ZEROPARK_SIMGRID_LOG") ? getenv("ZEROPARK_SIMGRID_LOG") : "root.thresh:critical");
 }
 
 }  // namespace
