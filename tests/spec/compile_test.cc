@@ -131,3 +131,28 @@ TEST_CASE("resolutions that do not divide an hour and years before 1970 are reje
   const InputError old = compile_error(testing::minimal_scenario("", "  start: 1969-06-01\n"));
   CHECK(old.field() == "simulation.start");
 }
+
+TEST_CASE("errors about a simulation key point at that key's line", "[compile]") {
+  const InputError e = compile_error(testing::minimal_scenario("", "  start: 2023-06-01\n  end: 2023-05-01\n"));
+  CHECK(e.field() == "simulation.end");
+  CHECK(e.where().line == 5);
+}
+
+TEST_CASE("a season pricing a period it never uses is a typo", "[compile]") {
+  const InputError e = compile_error(testing::minimal_scenario() +
+                                     "  tariff:\n    prices_cny_per_kwh: {peak: 1.0}\n"
+                                     "    seasons:\n      - name: s\n        months: [1,2,3,4,5,6,7,8,9,10,11,12]\n"
+                                     "        prices_cny_per_kwh: {peek: 2.0}\n"
+                                     "        periods: [{start: \"00:00\", period: peak}]\n");
+  CHECK(e.field() == "grid.tariff.seasons[0].prices_cny_per_kwh.peek");
+  CHECK_THAT(e.what(), Contains("none of its periods uses"));
+}
+
+TEST_CASE("names that would break trace paths are rejected", "[compile]") {
+  for (const std::string name : {"office/a", ".", ".."}) {
+    const InputError e = compile_error(testing::minimal_scenario(
+        "pv:\n  - {name: \"" + name + "\", bus: main, dc_capacity_kw: 5}\n"));
+    CHECK_THAT(e.what(), Contains("cannot be a name"));
+  }
+  CHECK_NOTHROW(compile_text(testing::minimal_scenario("pv:\n  - {name: 屋顶光伏, bus: main, dc_capacity_kw: 5}\n")));
+}

@@ -133,3 +133,21 @@ TEST_CASE("infinite or absurd sizes are rejected where a bound is meaningful", "
   // Limits that may be absent accept .inf.
   CHECK_NOTHROW(read_scenario_text(testing::minimal_scenario("  import_limit_kw: .inf\n"), "park.yaml"));
 }
+
+TEST_CASE("text that is not UTF-8 is refused at its first bad byte", "[spec]") {
+  // "宝山" saved as GBK in a comment on line 2.
+  const InputError e = read_error("name: x\n# \xb1\xa6\xc9\xbd\nsimulation:\n  weather: w.epw\n");
+  CHECK(e.where().line == 2);
+  CHECK(e.where().column == 3);
+  CHECK_THAT(e.what(), Contains("not UTF-8"));
+  CHECK_NOTHROW(read_scenario_text(testing::minimal_scenario("# 宝山零碳园区\n"), "park.yaml"));
+}
+
+TEST_CASE("a key written twice is an error naming both lines", "[spec]") {
+  const InputError e = read_error(testing::minimal_scenario("", "  seed: 1\n  seed: 2\n"));
+  CHECK(e.where().line == 5);
+  CHECK(e.field() == "simulation.seed");
+  CHECK_THAT(e.what(), Contains("duplicate key (also at line 4)"));
+  const InputError top = read_error(testing::minimal_scenario("buses: []\n"));
+  CHECK_THAT(top.what(), Contains("duplicate key"));
+}

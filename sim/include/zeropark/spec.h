@@ -30,6 +30,7 @@ struct SimulationSpec {
   std::string controller;
   double delta_t_s = 0;  // TT - UT for the solar position
   SourceRef at;
+  std::map<std::string, SourceRef> key_at;  // where each key given in the file sits
 };
 
 struct BusSpec {
@@ -109,6 +110,7 @@ struct TariffSpec {
   double contracted_capacity_kva = 0;
   double demand_window_s = 0;  // maximum demand is the highest mean import over such windows
   SourceRef at;
+  std::map<std::string, SourceRef> key_at;
 };
 
 struct GridSpec {
@@ -120,6 +122,7 @@ struct GridSpec {
   std::string carbon_intensity_csv;        // hourly kg CO2/kWh series, 8760 rows
   TariffSpec tariff;
   SourceRef at;
+  std::map<std::string, SourceRef> key_at;
 };
 
 struct ParkSpec {

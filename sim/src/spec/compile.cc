@@ -25,9 +25,20 @@ InputLocation where(const SourceRef& at) { return {at.file, at.line, at.column};
   throw InputError(where(at), field, message);
 }
 
-CivilTime parse_time(const SimulationSpec& sim, const std::string& text, const std::string& field) {
+// Where `key` of a section sits in the file, or the section itself when the key was not written.
+const SourceRef& key_or_section(const std::map<std::string, SourceRef>& key_at, const std::string& key,
+                                const SourceRef& section) {
+  const auto it = key_at.find(key);
+  return it != key_at.end() ? it->second : section;
+}
+
+const SourceRef& sim_key(const SimulationSpec& sim, const std::string& key) {
+  return key_or_section(sim.key_at, key, sim.at);
+}
+
+CivilTime parse_time(const SimulationSpec& sim, const std::string& text, const std::string& key) {
   const std::optional<CivilTime> t = parse_iso(text);
-  if (!t) fail(sim.at, field, "expected an ISO 8601 local time like 2023-01-01T00:00, got '" + text + "'");
+  if (!t) fail(sim_key(sim, key), "simulation." + key, "expected an ISO 8601 local time like 2023-01-01T00:00, got '" + text + "'");
   return *t;
 }
 
@@ -35,6 +46,10 @@ CivilTime parse_time(const SimulationSpec& sim, const std::string& text, const s
 class NameRegistry {
  public:
   void add(const std::string& name, const SourceRef& at) {
+    // Names become HDF5 paths in the trace: no '/', no control characters, not "." or "..".
+    const bool control = std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+    if (name == "." || name == ".." || name.find('/') != std::string::npos || control)
+      fail(at, "name", "'" + name + "' cannot be a name: names may not contain '/' or control characters, nor be '.' or '..'");
     const auto [it, inserted] = first_seen_.emplace(name, at);
     if (inserted) return;
     // Point at the later of the two definitions in the file, whichever section was read first.
@@ -58,13 +73,13 @@ int bus_index(const std::map<std::string, int>& buses, const std::string& name, 
   fail(at, field, "no bus named '" + name + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
 }
 
-int parse_hhmm(const TariffPeriodSpec& p) {
+int parse_hhmm(const TariffPeriodSpec& p, const std::string& field) {
   const std::string& s = p.start_hhmm;
   const bool shaped = s.size() == 5 && s[2] == ':' && std::isdigit(s[0]) && std::isdigit(s[1]) &&
                       std::isdigit(s[3]) && std::isdigit(s[4]);
   const int h = shaped ? std::stoi(s.substr(0, 2)) : -1;
   const int m = shaped ? std::stoi(s.substr(3, 2)) : -1;
-  if (!shaped || h > 23 || m > 59) fail(p.at, "start", "expected a local time HH:MM, got '" + s + "'");
+  if (!shaped || h > 23 || m > 59) fail(p.at, field, "expected a local time HH:MM, got '" + s + "'");
   return h * 3600 + m * 60;
 }
 
@@ -76,9 +91,11 @@ TariffModel compile_tariff(const TariffSpec& spec, const SourceRef& grid_at) {
   t.contracted_capacity_kva = spec.contracted_capacity_kva;
   t.demand_window_s = static_cast<Tick>(spec.demand_window_s);
   const SourceRef& at = spec.at.line > 0 ? spec.at : grid_at;
-  if (3600 % t.demand_window_s != 0) fail(at, "grid.tariff.demand_window_s", "must divide 3600 s");
+  if (3600 % t.demand_window_s != 0)
+    fail(key_or_section(spec.key_at, "demand_window_s", at), "grid.tariff.demand_window_s", "must divide 3600 s");
   if (t.capacity_charge_cny_per_kva_month > 0 && t.contracted_capacity_kva <= 0)
-    fail(at, "grid.tariff.contracted_capacity_kva", "a capacity charge needs the contracted capacity");
+    fail(key_or_section(spec.key_at, "capacity_charge_cny_per_kva_month", at), "grid.tariff.contracted_capacity_kva",
+         "a capacity charge needs the contracted capacity");
 
   if (spec.seasons.empty()) {
     // A single-rate tariff: one price all day, all year (free when none is given).
@@ -97,26 +114,37 @@ TariffModel compile_tariff(const TariffSpec& spec, const SourceRef& grid_at) {
   for (const TariffSeasonSpec& season_spec : spec.seasons) {
     TariffModel::Season season{season_spec.name, {}};
     const int season_index = static_cast<int>(t.seasons.size());
+    const std::string season_field = "grid.tariff.seasons[" + std::to_string(season_index) + "].";
     for (int month : season_spec.months) {
       if (t.season_of_month[month - 1] >= 0)
-        fail(season_spec.at, "months", "month " + std::to_string(month) + " is in two seasons");
+        fail(season_spec.at, season_field + "months", "month " + std::to_string(month) + " is in two seasons");
       t.season_of_month[month - 1] = season_index;
     }
-    for (const TariffPeriodSpec& p : season_spec.periods) {
-      const int start_s = parse_hhmm(p);
+    for (std::size_t i = 0; i < season_spec.periods.size(); ++i) {
+      const TariffPeriodSpec& p = season_spec.periods[i];
+      const std::string field = season_field + "periods[" + std::to_string(i) + "].";
+      const int start_s = parse_hhmm(p, field + "start");
       if (season.segments.empty() && start_s != 0)
-        fail(p.at, "start", "a season's first period must start at 00:00");
+        fail(p.at, field + "start", "a season's first period must start at 00:00");
       if (!season.segments.empty() && start_s <= season.segments.back().start_s)
-        fail(p.at, "start", "periods must be listed in increasing start time");
+        fail(p.at, field + "start", "periods must be listed in increasing start time");
       const auto own = season_spec.prices_cny_per_kwh.find(p.period);
       const auto shared = spec.prices_cny_per_kwh.find(p.period);
       if (own == season_spec.prices_cny_per_kwh.end() && shared == spec.prices_cny_per_kwh.end())
-        fail(p.at, "period", "no price for period '" + p.period + "' in prices_cny_per_kwh");
+        fail(p.at, field + "period", "no price for period '" + p.period + "' in prices_cny_per_kwh");
       auto name_it = std::find(t.period_names.begin(), t.period_names.end(), p.period);
       if (name_it == t.period_names.end()) name_it = t.period_names.insert(t.period_names.end(), p.period);
       const double price = own != season_spec.prices_cny_per_kwh.end() ? own->second : shared->second;
       season.segments.push_back(
           {start_s, static_cast<int>(name_it - t.period_names.begin()), price});
+    }
+    // A season's own price for a period none of its periods uses is a typo, not a choice.
+    for (const auto& [period, price] : season_spec.prices_cny_per_kwh) {
+      const bool used = std::any_of(season_spec.periods.begin(), season_spec.periods.end(),
+                                    [&](const TariffPeriodSpec& p) { return p.period == period; });
+      if (!used)
+        fail(season_spec.at, season_field + "prices_cny_per_kwh." + period,
+             "season '" + season_spec.name + "' prices period '" + period + "', which none of its periods uses");
     }
     t.seasons.push_back(std::move(season));
   }
@@ -157,7 +185,7 @@ void build_topology(ParkModel& model, const ParkSpec& spec) {
       }
       return {spec.grids[0].name, spec.grids[0].at};
     }();
-    fail(name_and_at.second, name_and_at.first,
+    fail(name_and_at.second, "'" + name_and_at.first + "'",
          "cannot reach the grid connection on bus '" + model.buses[model.grid.bus].name +
              "': an island without a slack (add a line to it)");
   }
@@ -196,7 +224,7 @@ std::vector<double> carbon_series(const GridSpec& grid, const std::filesystem::p
   if (grid.carbon_intensity_csv.empty()) return std::vector<double>(8760, grid.carbon_intensity_kg_per_kwh);
   const std::filesystem::path path = dir / grid.carbon_intensity_csv;
   if (!std::filesystem::exists(path))
-    fail(grid.at, "grid.carbon_intensity_csv", "cannot open carbon-intensity series '" + path.string() + "'");
+    fail(key_or_section(grid.key_at, "carbon_intensity_csv", grid.at), "grid.carbon_intensity_csv", "cannot open carbon-intensity series '" + path.string() + "'");
   return read_hourly_csv(path, "grid.carbon_intensity_csv", 0, 3).values;
 }
 
@@ -211,31 +239,31 @@ ParkModel compile_park(const ParkSpec& spec) {
   model.scenario_file = spec.file.string();
   model.scenario_text = spec.text;
 
-  model.start = parse_time(sim, sim.start_iso, "simulation.start");
-  const CivilTime end = parse_time(sim, sim.end_iso, "simulation.end");
+  model.start = parse_time(sim, sim.start_iso, "start");
+  const CivilTime end = parse_time(sim, sim.end_iso, "end");
   model.end_tick = seconds_from_civil(end) - seconds_from_civil(model.start);
-  if (model.end_tick <= 0) fail(sim.at, "simulation.end", "must be after simulation.start");
+  if (model.end_tick <= 0) fail(sim_key(sim, "end"), "simulation.end", "must be after simulation.start");
   // Checked here as well as in the parameter table: command-line overrides arrive after reading.
   if (!(sim.resolution_s >= 1 && sim.resolution_s <= 3600) || sim.resolution_s != std::floor(sim.resolution_s) ||
       3600 % static_cast<Tick>(sim.resolution_s) != 0)
-    fail(sim.at, "simulation.resolution_s",
+    fail(sim_key(sim, "resolution_s"), "simulation.resolution_s",
          "must be a whole number of seconds that divides 3600 (an hour holds whole steps), got " +
              std::to_string(sim.resolution_s));
   model.resolution_s = static_cast<Tick>(sim.resolution_s);
-  if (model.start.year < 1970) fail(sim.at, "simulation.start", "years before 1970 are not supported");
+  if (model.start.year < 1970) fail(sim_key(sim, "start"), "simulation.start", "years before 1970 are not supported");
   model.decision_interval_s = sim.decision_interval_s > 0 ? static_cast<Tick>(sim.decision_interval_s) : model.resolution_s;
   model.seed = static_cast<std::uint64_t>(sim.seed);
   model.delta_t_s = sim.delta_t_s;
   model.controller = sim.controller;
   if (!make_controller(sim.controller)) {
     const std::string hint = closest_key(sim.controller, controller_names());
-    fail(sim.at, "simulation.controller",
+    fail(sim_key(sim, "controller"), "simulation.controller",
          "no controller named '" + sim.controller + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
   }
 
   const std::filesystem::path weather_path = dir / sim.weather_path;
   if (!std::filesystem::is_regular_file(weather_path))
-    fail(sim.at, "simulation.weather", "cannot open weather file '" + weather_path.string() + "'");
+    fail(sim_key(sim, "weather"), "simulation.weather", "cannot open weather file '" + weather_path.string() + "'");
   model.weather = std::make_shared<const WeatherYear>(read_epw(weather_path));
   model.weather_file = weather_path.string();
   model.warnings = model.weather->warnings;

@@ -126,8 +126,13 @@ void reject_unknown_keys(const YAML::Node& map, const ParamTable<Spec>& table,
                          const std::vector<std::string_view>& extra_keys, const std::string& file,
                          const std::string& context) {
   const std::vector<std::string_view> keys = keys_of(table, extra_keys);
+  std::map<std::string, int> seen_at_line;
   for (const auto& entry : map) {
     const std::string key = entry.first.as<std::string>();
+    // yaml-cpp keeps one of two equal keys silently; a duplicate is almost always a mistake.
+    const auto [seen, first] = seen_at_line.emplace(key, source_of(entry.first, file).line);
+    if (!first)
+      fail_at(entry.first, file, context + key, "duplicate key (also at line " + std::to_string(seen->second) + ")");
     if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
     const std::string hint = closest_key(key, keys);
     fail_at(entry.first, file, context + key,
@@ -138,8 +143,10 @@ void reject_unknown_keys(const YAML::Node& map, const ParamTable<Spec>& table,
 template <class Spec>
 void read_params(const YAML::Node& map, const ParamTable<Spec>& table, Spec& spec,
                  const std::string& file, const std::string& context,
-                 const std::vector<std::string_view>& extra_keys) {
-  if (!map.IsMap()) fail_at(map, file, context.empty() ? "(top)" : context, "expected a mapping of keys to values");
+                 const std::vector<std::string_view>& extra_keys, std::map<std::string, SourceRef>* key_at) {
+  if (!map.IsMap())
+    fail_at(map, file, context.empty() ? "(top)" : context.substr(0, context.size() - 1),
+            "expected a mapping of keys to values");
   reject_unknown_keys(map, table, extra_keys, file, context);
   for (const Param<Spec>& p : table) {
     const std::string field = context + std::string(p.key);
@@ -149,6 +156,7 @@ void read_params(const YAML::Node& map, const ParamTable<Spec>& table, Spec& spe
       continue;
     }
     read_one(node, p, spec, file, field);
+    if (key_at) (*key_at)[std::string(p.key)] = source_of(node, file);
   }
 }
 
@@ -191,7 +199,8 @@ std::string markdown_rows(const ParamTable<Spec>& table) {
                                           const std::string&);                                    \
   template void read_params<Spec>(const YAML::Node&, const ParamTable<Spec>&, Spec&,              \
                                   const std::string&, const std::string&,                         \
-                                  const std::vector<std::string_view>&);                          \
+                                  const std::vector<std::string_view>&,                           \
+                                  std::map<std::string, SourceRef>*);                             \
   template std::string markdown_rows<Spec>(const ParamTable<Spec>&);
 
 ZEROPARK_INSTANTIATE_TABLE(SimulationSpec)

@@ -6,6 +6,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <limits>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -117,11 +118,13 @@ void reject_unknown_keys(const YAML::Node& map, const ParamTable<Spec>& table,
                          const std::vector<std::string_view>& extra_keys, const std::string& file,
                          const std::string& context);
 
-// Reads every row of `table` from `map` into `spec` (defaults must already be applied).
+// Reads every row of `table` from `map` into `spec` (defaults must already be applied). When
+// `key_at` is given, it receives where each key present in the file sits, for later errors.
 template <class Spec>
 void read_params(const YAML::Node& map, const ParamTable<Spec>& table, Spec& spec,
                  const std::string& file, const std::string& context,
-                 const std::vector<std::string_view>& extra_keys = {});
+                 const std::vector<std::string_view>& extra_keys = {},
+                 std::map<std::string, SourceRef>* key_at = nullptr);
 
 // A Markdown table of the rows: key, unit, default, range, description.
 template <class Spec>

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "spec/param_table.h"
@@ -11,6 +12,26 @@
 
 namespace zeropark {
 namespace {
+
+// Where the first byte that breaks UTF-8 (or a NUL) sits, if any.
+std::optional<InputLocation> first_invalid_utf8(const std::string& text, const std::string& file) {
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    std::size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
+    bool valid = byte != 0 && length > 0 && i + length <= text.size();
+    for (std::size_t k = 1; valid && k < length; ++k) valid = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
+    if (!valid) return InputLocation{file, line, column};
+    if (byte == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += length;
+  }
+  return std::nullopt;
+}
 
 const std::vector<std::string_view> kTopLevelKeys = {
     "name", "description", "simulation", "buses", "lines", "pv", "batteries", "loads", "grid"};
@@ -90,7 +111,7 @@ TariffSpec read_tariff(const YAML::Node& node, const std::string& file) {
   TariffSpec tariff = default_tariff();
   if (!node) return tariff;
   tariff.at = source_of(node, file);
-  read_params(node, tariff_params(), tariff, file, "grid.tariff.", {"prices_cny_per_kwh", "seasons"});
+  read_params(node, tariff_params(), tariff, file, "grid.tariff.", {"prices_cny_per_kwh", "seasons"}, &tariff.key_at);
   tariff.prices_cny_per_kwh = read_prices(node["prices_cny_per_kwh"], file, "grid.tariff.prices_cny_per_kwh");
   tariff.seasons = read_list<TariffSeasonSpec>(
       node["seasons"], file, "grid.tariff.seasons",
@@ -100,8 +121,12 @@ TariffSpec read_tariff(const YAML::Node& node, const std::string& file) {
 
 ParkSpec read_document(const YAML::Node& root, const std::string& file) {
   if (!root || !root.IsMap()) throw InputError({file, 1, 1}, "", "a scenario is a YAML mapping of keys");
+  std::map<std::string, int> seen_at_line;
   for (const auto& entry : root) {
     const std::string key = entry.first.as<std::string>();
+    const auto [seen, first] = seen_at_line.emplace(key, source_of(entry.first, file).line);
+    if (!first)
+      fail_at(entry.first, file, key, "duplicate key (also at line " + std::to_string(seen->second) + ")");
     if (std::find(kTopLevelKeys.begin(), kTopLevelKeys.end(), key) != kTopLevelKeys.end()) continue;
     const std::string hint = closest_key(key, kTopLevelKeys);
     fail_at(entry.first, file, key,
@@ -116,7 +141,8 @@ ParkSpec read_document(const YAML::Node& root, const std::string& file) {
   spec.simulation = default_simulation();
   if (!root["simulation"]) fail_at(root, file, "simulation", "is required (it names the weather file)");
   spec.simulation.at = source_of(root["simulation"], file);
-  read_params(root["simulation"], simulation_params(), spec.simulation, file, "simulation.");
+  read_params(root["simulation"], simulation_params(), spec.simulation, file, "simulation.", {},
+              &spec.simulation.key_at);
 
   spec.buses = read_flat_list(root["buses"], file, "buses", bus_params());
   spec.lines = read_flat_list(root["lines"], file, "lines", line_params());
@@ -125,7 +151,7 @@ ParkSpec read_document(const YAML::Node& root, const std::string& file) {
   spec.loads = read_flat_list(root["loads"], file, "loads", load_params());
   if (const YAML::Node grid_node = root["grid"]) {
     GridSpec grid = default_grid();
-    read_params(grid_node, grid_params(), grid, file, "grid.", {"tariff"});
+    read_params(grid_node, grid_params(), grid, file, "grid.", {"tariff"}, &grid.key_at);
     grid.tariff = read_tariff(grid_node["tariff"], file);
     grid.at = source_of(grid_node, file);
     spec.grids.push_back(std::move(grid));
@@ -137,6 +163,10 @@ ParkSpec read_document(const YAML::Node& root, const std::string& file) {
 
 ParkSpec read_scenario_text(const std::string& text, const std::filesystem::path& file_for_errors) {
   const std::string file = file_for_errors.string();
+  // YAML is UTF-8 (and the trace stores the text as such): a file saved as GBK or Latin-1 is
+  // refused here, at its first bad byte, rather than half-read.
+  if (const std::optional<InputLocation> bad = first_invalid_utf8(text, file))
+    throw InputError(*bad, "", "the file is not UTF-8 text (save it as UTF-8)");
   YAML::Node root;
   try {
     root = YAML::Load(text);
