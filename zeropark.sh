@@ -33,10 +33,13 @@ install_missing_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
+# Builds the given targets (all when none). Build chatter goes to stderr: stdout is the KPI table.
 build() {
   install_missing_packages
   cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build "$build_dir" -j "$jobs"
+  local targets=()
+  for t in "$@"; do targets+=(--target "$t"); done
+  cmake --build "$build_dir" -j "$jobs" "${targets[@]}" >&2
 }
 
 command="${1:-run}"
@@ -45,7 +48,7 @@ case "$command" in
   setup)
     build ;;
   run)
-    build
+    build zeropark
     scenario="$here/scenarios/baoshan_carbon_zero_park.yaml"
     if [ $# -gt 0 ] && [[ "$1" != -* ]]; then scenario="$1"; shift; fi
     name="$(basename "$scenario" .yaml)"
@@ -56,7 +59,7 @@ case "$command" in
     # Each Catch2 test case runs as its own process (SimGrid allows one engine per process).
     ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" ;;
   bench)
-    build
+    build zeropark_bench
     cmake --build "$build_dir" --target bench ;;
   -h|--help|help)
     sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' ;;

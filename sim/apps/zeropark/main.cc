@@ -6,10 +6,12 @@
 //   zeropark --help | --version
 //
 // Exit codes: 0 success, 2 bad command line, 3 bad input (scenario, weather, profiles),
-// 4 failure while simulating or writing the trace.
+// 4 failure while simulating or writing the trace, 130 interrupted by SIGINT/SIGTERM.
 #include <unistd.h>
 
 #include <charconv>
+#include <cstring>
+#include <fstream>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -36,6 +38,7 @@ namespace {
 constexpr int kExitUsage = 2;
 constexpr int kExitBadInput = 3;
 constexpr int kExitRunFailed = 4;
+constexpr int kExitInterrupted = 130;  // the shell's convention for SIGINT
 
 constexpr const char* kMainHelp =
     "zeropark " ZEROPARK_VERSION " — discrete-event simulator of low- and zero-carbon parks\n"
@@ -66,7 +69,8 @@ constexpr const char* kRunHelp =
     "  -h, --help               this text\n"
     "\n"
     "Progress (simulated date, % done, events/s) goes to stderr while stdout is a terminal.\n"
-    "Exit codes: 0 ok, 2 bad command line, 3 bad input, 4 run failed.\n";
+    "Ctrl-C (SIGINT) or SIGTERM stops the run at the next decision and writes no trace.\n"
+    "Exit codes: 0 ok, 2 bad command line, 3 bad input, 4 run failed, 130 interrupted.\n";
 
 struct RunCommand {
   std::string scenario;
@@ -118,6 +122,25 @@ RunCommand parse_run(const std::vector<std::string>& args) {
   return cmd;
 }
 
+// A trace may replace an older trace, never anything else: a typo in -o must not destroy the
+// scenario, a profile or a folder. Returns why the path is refused, or "" when it is fine.
+std::string refuse_output(const std::filesystem::path& output) {
+  std::error_code error;
+  if (std::filesystem::is_directory(output, error)) return "'" + output.string() + "' is a folder";
+  if (!std::filesystem::exists(output, error)) {
+    const std::filesystem::path folder = output.has_parent_path() ? output.parent_path() : ".";
+    if (!std::filesystem::is_directory(folder, error)) return "folder '" + folder.string() + "' does not exist";
+    return "";
+  }
+  std::ifstream in(output, std::ios::binary);
+  char signature[8] = {};
+  in.read(signature, sizeof signature);
+  static constexpr char kHdf5Signature[8] = {'\x89', 'H', 'D', 'F', '\r', '\n', '\x1a', '\n'};
+  if (!in || std::memcmp(signature, kHdf5Signature, sizeof signature) != 0)
+    return "refusing to overwrite '" + output.string() + "': it exists and is not an HDF5 file";
+  return "";
+}
+
 // When a bad value came from the command line rather than the file, say so.
 const char* overriding_option(const zeropark::RunOverrides& o, const std::string& field) {
   if (field == "simulation.start" && o.start_iso) return " (the value given by --start)";
@@ -139,23 +162,37 @@ int run(const RunCommand& cmd) {
   }
   for (const std::string& warning : model.warnings) std::fprintf(stderr, "zeropark: warning: %s\n", warning.c_str());
   const std::filesystem::path output = cmd.output ? *cmd.output : model.name + ".h5";
-  const bool show_progress = !cmd.quiet && isatty(STDOUT_FILENO);
+  if (const std::string refusal = refuse_output(output); !refusal.empty()) {
+    std::fprintf(stderr, "zeropark run: -o: %s\n", refusal.c_str());
+    return kExitUsage;
+  }
+  // Progress is for a person watching: only when both outputs are a terminal (a redirected
+  // stderr would collect carriage-return lines; a redirected stdout means a script is reading).
+  bool show_progress = !cmd.quiet && isatty(STDOUT_FILENO) && isatty(STDERR_FILENO);
   try {
     Hdf5TraceSink trace(output, {cmd.compress});
     RunOptions options;
     options.with_baseline = cmd.baseline;
+    options.stop_on_signal = true;
     if (show_progress)
       options.on_progress = [&](const RunProgress& p) { cli::print_progress(model.start, p); };
     const RunResult result = run_park(model, &trace, options);
     if (show_progress) cli::end_progress();
+    show_progress = false;  // the line is closed; a later failure must not close it again
     trace.commit(result.kpis, result.baseline_kpis);
     std::printf("ZeroPark %s — %s\n", ZEROPARK_VERSION, model.name.c_str());
     std::printf("trace: %s (%llu events, %.1f bytes/event)\n", output.string().c_str(),
                 static_cast<unsigned long long>(result.events),
                 result.events ? static_cast<double>(trace.bytes_written()) / static_cast<double>(result.events) : 0.0);
-    std::printf("wall time: %.3f s (%.0f events/s, baseline included)\n\n", result.wall_s,
-                result.wall_s > 0 ? static_cast<double>(result.events) / result.wall_s : 0.0);
+    std::printf("wall time: %.3f s (%.0f events/s%s)\n\n", result.wall_s,
+                result.wall_s > 0 ? static_cast<double>(result.events) / result.wall_s : 0.0,
+                cmd.baseline ? ", baseline run included" : "");
     cli::print_kpi_table(stdout, result.kpis);
+  } catch (const RunInterrupted& e) {
+    if (show_progress) cli::end_progress();
+    std::fprintf(stderr, "zeropark: interrupted at %s; no trace written\n",
+                 cli::format_sim_time(model.start, e.tick).c_str());
+    return kExitInterrupted;
   } catch (const std::exception& e) {
     if (show_progress) cli::end_progress();
     std::fprintf(stderr, "zeropark: run failed: %s (no trace written)\n", e.what());
@@ -185,6 +222,9 @@ int main(int argc, char** argv) {
     for (const std::string& a : rest)
       if (a == "-h" || a == "--help") {
         std::fputs(kRunHelp, stdout);
+        std::fputs("\nControllers (simulation.controller):", stdout);
+        for (std::string_view name : zeropark::controller_names()) std::printf(" %.*s", static_cast<int>(name.size()), name.data());
+        std::fputs("\n", stdout);
         return 0;
       }
     try {

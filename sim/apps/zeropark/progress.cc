@@ -17,4 +17,11 @@ void print_progress(const CivilTime& start, const RunProgress& p) {
 
 void end_progress() { std::fputc('\n', stderr); }
 
+std::string format_sim_time(const CivilTime& start, Tick tick) {
+  const CivilTime t = Calendar(start).at(tick);
+  char text[32];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d", t.year, t.month, t.day, t.hour, t.minute);
+  return text;
+}
+
 }  // namespace zeropark::cli

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 #include "zeropark/kpi.h"
@@ -32,10 +33,19 @@ struct RunProgress {
   double wall_s = 0;
 };
 
+// Thrown by run_park when SIGINT or SIGTERM arrived during the run (with stop_on_signal).
+struct RunInterrupted : std::runtime_error {
+  RunInterrupted(Tick at_tick) : std::runtime_error("interrupted"), tick(at_tick) {}
+  Tick tick;
+};
+
 struct RunOptions {
   bool with_baseline = true;  // also run the park without PV and batteries, in the same engine
   std::function<void(const RunProgress&)> on_progress;  // called about every progress_interval_s
   double progress_interval_s = 0.25;
+  // Stop cleanly at the next decision on SIGINT/SIGTERM (instead of SimGrid's own handler, which
+  // exits at once): run_park then throws RunInterrupted and sinks never see on_run_end.
+  bool stop_on_signal = false;
 };
 
 struct RunResult {

@@ -9,7 +9,9 @@
 #include <simgrid/s4u.hpp>
 #include <xbt/log.h>
 
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <cmath>
 #include <exception>
@@ -48,6 +50,38 @@ struct ParkRun {
   std::string name;
 };
 
+// Set by the signal handler, read by the plant actors. A signal handler can only reach a
+// lock-free atomic of static storage, hence the one global of the kernel.
+std::atomic<bool> g_stop_requested{false};
+
+extern "C" void request_stop(int) { g_stop_requested.store(true); }
+
+// Installs request_stop for SIGINT and SIGTERM while alive, then restores what was there.
+class StopOnSignal {
+ public:
+  explicit StopOnSignal(bool enabled) : enabled_(enabled) {
+    if (!enabled_) return;
+    g_stop_requested.store(false);
+    struct sigaction action {};
+    action.sa_handler = request_stop;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, &previous_int_);
+    sigaction(SIGTERM, &action, &previous_term_);
+  }
+  ~StopOnSignal() {
+    if (!enabled_) return;
+    sigaction(SIGINT, &previous_int_, nullptr);
+    sigaction(SIGTERM, &previous_term_, nullptr);
+  }
+  StopOnSignal(const StopOnSignal&) = delete;
+  StopOnSignal& operator=(const StopOnSignal&) = delete;
+
+ private:
+  bool enabled_;
+  struct sigaction previous_int_ {};
+  struct sigaction previous_term_ {};
+};
+
 void plant_actor(ParkRun& run, const RunOptions* options, double clock_origin_s) {
   sg4::Mailbox* to_controller = sg4::Mailbox::by_name(run.name + "/controller");
   sg4::Mailbox* to_plant = sg4::Mailbox::by_name(run.name + "/plant");
@@ -68,6 +102,7 @@ void plant_actor(ParkRun& run, const RunOptions* options, double clock_origin_s)
       run.state.next_decision_tick = next_decision;
       plant.advance_to(next_decision);
       sg4::this_actor::sleep_until(clock_origin_s + static_cast<double>(run.state.tick));
+      if (g_stop_requested.load()) throw RunInterrupted(run.state.tick);
       if (options && options->on_progress) {
         const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
         if (wall_s - last_report_s >= options->progress_interval_s || plant.done()) {
@@ -130,6 +165,7 @@ RunResult run_park(const ParkModel& model, TraceSink* trace, const RunOptions& o
   char program[] = "zeropark";
   char* argv[] = {program, nullptr};
   sg4::Engine engine(&argc, argv);
+  const StopOnSignal stop_on_signal(options.stop_on_signal);  // after the engine, which sets its own
   // Ideal links for now: a zero-byte message between actors of one host takes no time.
   sg4::NetZone* zone = sg4::create_full_zone("park");
   sg4::Host* host = zone->create_host("ems", 1e9);

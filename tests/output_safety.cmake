@@ -1,0 +1,17 @@
+# -o may replace an older trace but never another file or a folder; the scenario is untouched.
+file(WRITE ${OUT_DIR}/precious.txt "not a trace\n")
+execute_process(COMMAND ${CLI} run ${SCENARIO} -o ${OUT_DIR}/precious.txt --quiet RESULT_VARIABLE code ERROR_VARIABLE err)
+file(READ ${OUT_DIR}/precious.txt kept)
+if(code EQUAL 0 OR NOT kept STREQUAL "not a trace\n")
+  message(FATAL_ERROR "a text file was overwritten (exit ${code})")
+endif()
+execute_process(COMMAND ${CLI} run ${SCENARIO} -o ${OUT_DIR} --quiet RESULT_VARIABLE code ERROR_VARIABLE err)
+if(code EQUAL 0)
+  message(FATAL_ERROR "a folder was accepted as the output")
+endif()
+# An older trace is replaced.
+execute_process(COMMAND ${CLI} run ${SCENARIO} -o ${OUT_DIR}/again.h5 --quiet --end 2023-01-08 RESULT_VARIABLE first)
+execute_process(COMMAND ${CLI} run ${SCENARIO} -o ${OUT_DIR}/again.h5 --quiet --end 2023-01-08 RESULT_VARIABLE second)
+if(NOT first EQUAL 0 OR NOT second EQUAL 0)
+  message(FATAL_ERROR "replacing an older trace failed (${first}, ${second})")
+endif()
