@@ -54,3 +54,18 @@ TEST_CASE("bad CSV values name file, line, column and header", "[hourly_csv]") {
     CHECK_THAT(e.what(), Contains("outside"));
   }
 }
+
+TEST_CASE("an empty row inside the data is an error at its line", "[hourly_csv]") {
+  testing::TempDir dir;
+  std::string text = testing::hourly_csv("kWh", [](int) { return 1.0; });
+  text.insert(text.find("h10,"), "\n");
+  try {
+    read_hourly_csv(dir.write("gap.csv", text), "loads.a.profile", 0, 3);
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(e.where().line == 12);
+    CHECK_THAT(e.what(), Contains("empty row"));
+  }
+  CHECK_NOTHROW(read_hourly_csv(dir.write("trailing.csv", testing::hourly_csv("kWh", [](int) { return 1.0; }) + "\n\n"),
+                                "loads.a.profile", 0, 3));
+}

@@ -37,10 +37,16 @@ HourlySeries read_hourly_csv(const std::filesystem::path& path, const std::strin
   series.column = std::string(header_comma == std::string_view::npos ? header : header.substr(header_comma + 1));
 
   int line_number = 1;
+  int blank_line = 0;  // a blank line is fine at the end of the file only
   while (std::getline(in, line)) {
     ++line_number;
     const std::string_view row = trim(line);
-    if (row.empty()) continue;
+    if (row.empty()) {
+      if (blank_line == 0) blank_line = line_number;
+      continue;
+    }
+    if (blank_line != 0)
+      throw InputError({file, blank_line, 1}, series.column, "empty row inside the data (each hour needs a row)");
     const std::size_t comma = row.rfind(',');
     const std::size_t value_start = comma == std::string_view::npos ? 0 : comma + 1;
     const std::string_view text = trim(row.substr(value_start));
