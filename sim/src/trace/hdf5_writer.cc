@@ -652,26 +652,27 @@ void Hdf5TraceWriter::write_scalar(const std::string& path, double value, const 
   w.write_string_attribute(dataset.get(), clean, "description", description);
 }
 
-void Hdf5TraceWriter::set_root_attribute(const std::string& name, const std::string& value) {
-  if (!impl_) throw_moved_from();
-  Impl& w = *impl_;
-  w.require_writable("set_root_attribute");
+// The checks both set_root_attribute overloads make before writing.
+static void check_root_attribute(const std::string& name) {
   if (name == kCompleteAttribute) {
     throw std::invalid_argument("Hdf5TraceWriter: root attribute 'complete' is set by commit()");
   }
+}
+
+void Hdf5TraceWriter::set_root_attribute(const std::string& name, const std::string& value) {
+  if (!impl_) throw_moved_from();
+  impl_->require_writable("set_root_attribute");
+  check_root_attribute(name);
   QuietHdf5Errors quiet;
-  w.write_string_attribute(w.file.get(), "/", name, value);
+  impl_->write_string_attribute(impl_->file.get(), "/", name, value);
 }
 
 void Hdf5TraceWriter::set_root_attribute(const std::string& name, std::int64_t value) {
   if (!impl_) throw_moved_from();
-  Impl& w = *impl_;
-  w.require_writable("set_root_attribute");
-  if (name == kCompleteAttribute) {
-    throw std::invalid_argument("Hdf5TraceWriter: root attribute 'complete' is set by commit()");
-  }
+  impl_->require_writable("set_root_attribute");
+  check_root_attribute(name);
   QuietHdf5Errors quiet;
-  w.write_int64_attribute(w.file.get(), "/", name, value);
+  impl_->write_int64_attribute(impl_->file.get(), "/", name, value);
 }
 
 void Hdf5TraceWriter::set_attribute(const std::string& object_path, const std::string& name,
