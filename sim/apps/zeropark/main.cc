@@ -205,9 +205,13 @@ int run(const RunCommand& cmd) {
 
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+  if (args.empty()) {  // a usage error: the help goes where errors go
+    std::fputs(kMainHelp, stderr);
+    return kExitUsage;
+  }
+  if (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
     std::fputs(kMainHelp, stdout);
-    return args.empty() ? kExitUsage : 0;
+    return 0;
   }
   if (args[0] == "--version") {
     std::printf("zeropark %s\n", ZEROPARK_VERSION);
