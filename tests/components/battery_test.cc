@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
 
 #include "components/battery.h"
 
@@ -86,4 +90,55 @@ TEST_CASE("self-discharge decays exponentially and is held at the floor", "[batt
   CHECK_FALSE(hold.bound_in_s);
   CHECK(hold.power_kw == Approx(-k * 10 * 3600 / 0.9).epsilon(1e-12));
   CHECK(battery_energy_after(b, 10, hold.power_kw, 86400) == Approx(10).epsilon(1e-12));
+}
+
+namespace {
+
+// One SSC time step of dt_hour = 1 at a constant requested current, through ZeroPark's events:
+// the battery runs until it reaches an edge, lands on it exactly, then holds. Returns the charge
+// actually delivered (Ah, + discharge) and leaves the new charge in `charge_ah`.
+double ssc_hour(const BatteryModel& b, double& charge_ah, double requested_a) {
+  double delivered_ah = 0;
+  Tick t = 0;
+  while (t < 3600) {
+    const BatteryOperation op = operate_battery(b, charge_ah, requested_a);
+    const Tick dt = std::min<Tick>(3600 - t, op.bound_in_s.value_or(3600));
+    delivered_ah += op.power_kw * static_cast<double>(dt) / 3600.0;
+    charge_ah = std::clamp(battery_energy_after(b, charge_ah, op.power_kw, dt), b.energy_min_kwh, b.energy_max_kwh);
+    t += dt;
+  }
+  return delivered_ah;
+}
+
+}  // namespace
+
+TEST_CASE("the SOC window clips like NREL SSC's coulomb counter", "[battery][reference]") {
+  // SSC's lithium-ion capacity test: 1000 Ah, SOC 50 % within [15 %, 95 %], 1 h steps, lossless
+  // coulomb counting. With 1 V, ampere-hours are kilowatt-hours and amperes kilowatts, so
+  // ZeroPark's battery must reproduce SSC's charge and (clipped) current step by step.
+  std::ifstream in(std::string(ZEROPARK_TEST_DATA_DIR) + "/battery_reference_vectors.json");
+  REQUIRE(in);
+  const nlohmann::json reference = nlohmann::json::parse(in)["liion_capacity_coulomb_counter"];
+  const double tolerance = reference["tol"];
+  BatteryModel b;
+  b.capacity_kwh = reference["setup"]["q_Ah"];
+  b.max_charge_kw = b.max_discharge_kw = 1e6;
+  b.charge_efficiency = b.discharge_efficiency = 1;
+  b.energy_min_kwh = b.capacity_kwh * 0.15;
+  b.energy_max_kwh = b.capacity_kwh * 0.95;
+  const auto check_sequence = [&](const nlohmann::json& steps) {
+    double charge_ah = b.capacity_kwh * 0.5;
+    for (const auto& step : steps) {
+      if (step.contains("op") && step["op"] != "updateCapacity") break;  // fade is not modelled
+      const double current_a = step["I"];
+      const double delivered_ah = ssc_hour(b, charge_ah, current_a);
+      const auto& expect = step["expect"];
+      INFO("I = " << current_a << " A");
+      CHECK(charge_ah == Approx(expect[0].get<double>()).margin(tolerance));                   // q0
+      CHECK(delivered_ah == Approx(expect[3].get<double>()).margin(tolerance));                // clipped current
+      CHECK(100 * charge_ah / b.capacity_kwh == Approx(expect[5].get<double>()).margin(tolerance));  // SOC %
+    }
+  };
+  check_sequence(reference["updateCapacityTest"]);
+  check_sequence(reference["runSequenceTest"]);
 }
