@@ -24,8 +24,6 @@ class InputSampler {
   // (never beyond the run's end).
   Tick refresh(Tick tick, OperatingPoint& op);
 
-  const Calendar& calendar() const { return calendar_; }
-
  private:
   void sample_pv(Tick step_start, OperatingPoint& op);
 

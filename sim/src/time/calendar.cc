@@ -116,10 +116,4 @@ Tick Calendar::next_hour_boundary(Tick tick) const {
   return tick + (kSecondsPerHour - into_hour);
 }
 
-int Calendar::seconds_of_day(Tick tick) const {
-  std::int64_t s = (start_seconds_ + tick) % kSecondsPerDay;
-  if (s < 0) s += kSecondsPerDay;
-  return static_cast<int>(s);
-}
-
 }  // namespace zeropark

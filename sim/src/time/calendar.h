@@ -38,8 +38,6 @@ class Calendar {
   int typical_year_hour(Tick tick) const;
   // Tick of the next whole local hour strictly after `tick`.
   Tick next_hour_boundary(Tick tick) const;
-  // Seconds since local midnight.
-  int seconds_of_day(Tick tick) const;
 
  private:
   std::int64_t start_seconds_;
