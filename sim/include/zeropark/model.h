@@ -21,7 +21,9 @@
 
 namespace zeropark {
 
-struct WeatherYear;  // weather/epw.h
+struct WeatherYear;       // weather/epw.h
+struct BuildingEnvelope;  // components/building_5r1c.h
+struct Building5R1C;      // components/building_5r1c.h
 
 struct BusModel {
   std::string name;
@@ -45,6 +47,12 @@ enum class PvMounting {
   kInsulatedBack,  // building-integrated (façades, in-roof): no air behind
 };
 
+enum class PvTracking {
+  kFixed,
+  kSingleAxis,  // rotates about one axis, east to west for a north-south axis
+  kDualAxis,    // faces the sun ("sunflower")
+};
+
 struct PvModel {
   std::string name;
   int bus = -1;
@@ -57,6 +65,27 @@ struct PvModel {
   double system_losses_fraction = 0;
   double inverter_efficiency = 0;
   PvMounting mounting = PvMounting::kRoofMount;
+  PvTracking tracking = PvTracking::kFixed;
+  double axis_tilt_deg = 0;
+  double axis_azimuth_deg = 180;
+  double max_angle_deg = 60;
+  bool backtrack = true;
+  double gcr = 0.35;
+  double bifaciality = 0;  // 0 = monofacial
+  double module_height_m = 1.5;
+};
+
+struct WindTurbineModel {
+  std::string name;
+  int bus = -1;
+  std::vector<double> curve_wind_m_s;  // strictly increasing
+  std::vector<double> curve_power_kw;  // one turbine
+  double count = 1;
+  double hub_height_m = 80;
+  double reference_height_m = 10;
+  double shear_exponent = 1.0 / 7.0;
+  bool density_correction = true;
+  double availability = 1;
 };
 
 struct BatteryModel {
@@ -80,6 +109,63 @@ struct LoadModel {
   // a week from Monday 00:00 (built-in shapes, which follow the simulated calendar's weekdays).
   std::vector<double> hourly_kw;
   bool weekly = false;
+};
+
+// Heat buses carry heat (heating) or take it away (cooling); one temperature level each.
+enum class HeatMedium { kHeating, kCooling };
+struct HeatBusModel {
+  std::string name;
+  HeatMedium medium = HeatMedium::kHeating;
+  double supply_temperature_c = 45;
+};
+
+enum class HeatPumpSource { kAir, kSeaWater, kSewage, kGround, kConstant };
+enum class HeatPumpCopMethod { kCarnotFraction, kTable };
+
+// A heat pump (heating bus) or chiller (cooling bus). "Thermal" power is heat delivered for a heat
+// pump and heat removed for a chiller; the COP is then the EER.
+struct HeatPumpModel {
+  std::string name;
+  int bus = -1;       // electric
+  int heat_bus = -1;  // heating or cooling bus
+  bool cooling = false;
+  HeatPumpSource source = HeatPumpSource::kAir;
+  double source_mean_c = 15;  // non-air sources: T = mean − amplitude·cos(2π(day − coldest)/365)
+  double source_amplitude_k = 0;
+  double source_coldest_day = 0;
+  HeatPumpCopMethod cop_method = HeatPumpCopMethod::kCarnotFraction;
+  double carnot_fraction = 0.45;
+  double min_lift_k = 10;
+  double max_cop = 8;
+  double rated_kw = 0;
+  double min_load_fraction = 0;
+  Tick min_on_s = 0;
+  Tick min_off_s = 0;
+  // Table method: row-major [source][sink]; capacity_kw empty when rated_kw applies everywhere.
+  std::vector<double> table_source_c, table_sink_c, table_cop, table_capacity_kw;
+};
+
+struct ThermalStorageModel {
+  std::string name;
+  int heat_bus = -1;
+  BatteryModel store;  // an energy store with unit efficiencies; its self-discharge is the standing loss
+};
+
+// A group of identical buildings with a 5R1C thermal network (components/building_5r1c.h).
+struct BuildingModel {
+  std::string name;
+  int heat_bus = -1;
+  int cooling_bus = -1;  // -1: not cooled
+  double count = 1;
+  double initial_mass_c = 20;
+  std::shared_ptr<const BuildingEnvelope> envelope;  // one building, for its solar gains
+  std::shared_ptr<const Building5R1C> network;       // one building
+};
+
+struct GreenSpaceModel {
+  std::string name;
+  double area_m2 = 0;
+  double sequestration_kg_co2_per_m2_year = 0;
 };
 
 // Time-of-use tariff: a season per month, each a sorted list of periods through the day.
@@ -114,7 +200,7 @@ struct GridModel {
 
 // The park's topology as Boost.Graph sees it: buses and components are vertices, lines and
 // component attachments are edges.
-enum class VertexKind { kBus, kPv, kBattery, kLoad, kGrid };
+enum class VertexKind { kBus, kPv, kBattery, kLoad, kGrid, kWind, kHeatBus, kHeatPump, kThermalStorage, kHeatLoad, kBuilding };
 struct TopologyVertex {
   VertexKind kind = VertexKind::kBus;
   int index = -1;  // into the model's vector of that kind
@@ -149,6 +235,13 @@ struct ParkModel {
   std::vector<PvModel> pv_arrays;
   std::vector<BatteryModel> batteries;
   std::vector<LoadModel> loads;
+  std::vector<WindTurbineModel> wind_turbines;
+  std::vector<HeatBusModel> heat_buses;
+  std::vector<HeatPumpModel> heat_pumps;  // heat pumps and chillers
+  std::vector<ThermalStorageModel> thermal_storages;
+  std::vector<LoadModel> heat_loads;  // bus = heat bus; kW of heat (or cooling) demand
+  std::vector<BuildingModel> buildings;
+  std::vector<GreenSpaceModel> green_spaces;
   GridModel grid;
   TopologyGraph topology;
 };
@@ -157,7 +250,8 @@ struct ParkModel {
 // inconsistency; reads weather, profiles and series relative to the scenario's folder.
 ParkModel compile_park(const ParkSpec& spec);
 
-// The same park without PV and batteries, sharing the inputs: the baseline that CO2 avoided and
+// The same park without on-site generation (PV, wind), storage (batteries, heat tanks) or green
+// space, sharing the inputs: the baseline that CO2 avoided and
 // cost saved are measured against.
 ParkModel baseline_of(const ParkModel& model);
 

@@ -60,6 +60,27 @@ struct PvSpec {
   double system_losses_fraction = 0;
   double inverter_efficiency = 0;
   std::string mounting;  // open_rack, roof_mount or insulated_back: the cell-temperature model
+  std::string tracking;  // fixed, single_axis or dual_axis
+  double axis_tilt_deg = 0;     // single_axis: tilt of the rotation axis
+  double axis_azimuth_deg = 0;  // single_axis: direction of the axis, clockwise from north
+  double max_angle_deg = 0;     // single_axis: rotation limit either way; dual_axis: tilt limit
+  std::string backtrack;        // single_axis: yes or no
+  double gcr = 0;               // ground coverage ratio of the rows (backtracking, bifacial)
+  double bifaciality = 0;       // rear/front efficiency ratio; 0 = monofacial
+  double module_height_m = 0;   // bifacial: height of the module centre above the ground
+  SourceRef at;
+};
+
+struct WindTurbineSpec {
+  std::string name;
+  std::string bus;
+  std::string power_curve;  // CSV path: wind_speed_m_s,power_kw
+  double count = 0;         // identical turbines in the group
+  double hub_height_m = 0;
+  double reference_height_m = 0;  // height of the weather file's anemometer
+  double shear_exponent = 0;
+  std::string density_correction;  // yes or no
+  double availability = 0;         // fraction of the time the turbines can run
   SourceRef at;
 };
 
@@ -84,6 +105,90 @@ struct LoadSpec {
   std::string profile;  // a CSV path (relative to the scenario) or a built-in profile name
   double annual_kwh = 0;  // 0: use the profile's own energy
   double peak_kw = 0;     // built-in profiles only: their peak
+  SourceRef at;
+};
+
+// A heat (or cooling) bus: one temperature level, balanced like an electric bus.
+struct HeatBusSpec {
+  std::string name;
+  std::string medium;  // heating or cooling
+  double supply_temperature_c = 0;
+  SourceRef at;
+};
+
+// A manufacturer-style table over source and sink temperatures.
+struct PerformanceTableSpec {
+  std::vector<double> source_c;
+  std::vector<double> sink_c;
+  std::vector<std::vector<double>> cop;          // [source][sink]
+  std::vector<std::vector<double>> capacity_kw;  // optional, same shape
+  SourceRef at;
+};
+
+// A heat pump (on a heating bus) or chiller (on a cooling bus) driven from an electric bus.
+struct HeatPumpSpec {
+  std::string name;
+  std::string bus;       // electric
+  std::string heat_bus;  // heating bus (heat pumps) or cooling bus (chillers)
+  std::string source;    // air, sea_water, sewage, ground, constant
+  double source_mean_c = 0;       // non-air sources: annual mean (NaN = the source's default)
+  double source_amplitude_k = 0;  // non-air sources: half the annual swing
+  double source_coldest_day = 0;  // non-air sources: day of the year of the minimum
+  std::string cop_method;         // carnot or table
+  double carnot_fraction = 0;
+  double min_lift_k = 0;
+  double max_cop = 0;
+  double rated_kw = 0;  // thermal output at rating (heat for heat pumps, cooling for chillers)
+  double min_load_fraction = 0;
+  double min_on_s = 0;
+  double min_off_s = 0;
+  PerformanceTableSpec table;
+  SourceRef at;
+};
+
+struct ThermalStorageSpec {
+  std::string name;
+  std::string heat_bus;
+  double capacity_kwh = 0;
+  double max_charge_kw = 0;
+  double max_discharge_kw = 0;
+  double standing_loss_per_day = 0;
+  double soc_initial = 0;
+  SourceRef at;
+};
+
+// A building whose heating and cooling demand comes from a thermal model (ISO 13790 5R1C) driven
+// by the weather. Its envelope is a rectangular block described by a few numbers.
+struct BuildingSpec {
+  std::string name;
+  std::string heat_bus;     // heating bus that serves it
+  std::string cooling_bus;  // cooling bus that serves it; "" = no cooling (it floats)
+  double count = 0;         // identical buildings
+  double floor_area_m2 = 0;
+  double storeys = 0;
+  double ceiling_height_m = 0;
+  double window_to_wall_ratio = 0;
+  double wall_u_w_m2k = 0;
+  double roof_u_w_m2k = 0;
+  double window_u_w_m2k = 0;
+  double window_g = 0;
+  double infiltration_ach = 0;
+  double ventilation_ach = 0;
+  double heat_recovery_efficiency = 0;
+  double internal_gains_w_m2 = 0;
+  double heating_setpoint_c = 0;
+  double cooling_setpoint_c = 0;
+  std::string mass_class;  // very_light, light, medium, heavy, very_heavy
+  double initial_temperature_c = 0;
+  SourceRef at;
+};
+
+// Carbon sink: green space that takes up CO2.
+struct GreenSpaceSpec {
+  std::string name;
+  double area_m2 = 0;
+  std::string vegetation;
+  double sequestration_kg_co2_per_m2_year = 0;  // 0: the vegetation type's published factor
   SourceRef at;
 };
 
@@ -136,6 +241,14 @@ struct ParkSpec {
   std::vector<PvSpec> pv_arrays;
   std::vector<BatterySpec> batteries;
   std::vector<LoadSpec> loads;
+  std::vector<WindTurbineSpec> wind_turbines;
+  std::vector<HeatBusSpec> heat_buses;
+  std::vector<HeatPumpSpec> heat_pumps;  // heating buses
+  std::vector<HeatPumpSpec> chillers;    // cooling buses
+  std::vector<ThermalStorageSpec> thermal_storages;
+  std::vector<LoadSpec> heat_loads;      // `bus` names a heat bus
+  std::vector<BuildingSpec> buildings;
+  std::vector<GreenSpaceSpec> green_spaces;
   std::vector<GridSpec> grids;  // exactly one today: the slack of the whole park
 };
 
@@ -145,6 +258,14 @@ LineSpec default_line();
 PvSpec default_pv();
 BatterySpec default_battery();
 LoadSpec default_load();
+WindTurbineSpec default_wind_turbine();
+HeatBusSpec default_heat_bus();
+HeatPumpSpec default_heat_pump();
+HeatPumpSpec default_chiller();
+ThermalStorageSpec default_thermal_storage();
+LoadSpec default_heat_load();
+GreenSpaceSpec default_green_space();
+BuildingSpec default_building();
 GridSpec default_grid();
 TariffSpec default_tariff();
 

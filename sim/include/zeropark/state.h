@@ -36,6 +36,25 @@ struct OperatingPoint {
   std::vector<double> load_kw;           // − what they are served (≤ 0)
   std::vector<double> line_sent_kw;      // at the parent end: + towards the child
   std::vector<double> line_received_kw;  // at the child end: + arriving from the parent
+  std::vector<double> wind_hub_speed_m_s;  // at hub height, before the density correction
+  std::vector<double> wind_available_kw;   // what the turbines could deliver (≥ 0)
+  std::vector<double> wind_kw;             // what they deliver after curtailment (≥ 0)
+  // Heat side: thermal kW, positive = into the heat bus (for a cooling bus: cooling into it).
+  std::vector<double> heat_pump_source_c;         // source temperature in force
+  std::vector<double> heat_pump_cop;              // COP (EER for chillers) at the current conditions
+  std::vector<double> heat_pump_max_kw;           // thermal capacity at the current conditions
+  std::vector<double> heat_pump_thermal_kw;       // thermal output delivered (≥ 0)
+  std::vector<double> heat_pump_electric_demand_kw;  // electricity the dispatch asks for (≥ 0)
+  std::vector<double> heat_pump_electric_kw;      // − electricity served by the electric bus
+  std::vector<double> thermal_storage_kw;         // + discharging into the heat bus, − charging
+  std::vector<double> heat_load_demand_kw;        // ≥ 0
+  std::vector<double> heat_load_kw;               // − served
+  std::vector<double> heat_bus_dumped_kw;         // surplus heat rejected (≥ 0, out of the bus)
+  std::vector<double> building_heating_demand_kw;  // to hold the heating set-point this step (≥ 0)
+  std::vector<double> building_heating_kw;         // − heat served
+  std::vector<double> building_cooling_demand_kw;  // to hold the cooling set-point this step (≥ 0)
+  std::vector<double> building_cooling_kw;         // − cooling served
+  std::vector<double> building_air_c;              // indoor air if the demand is met
   double grid_kw = 0;                    // + import, − export
   double price_cny_per_kwh = 0;          // energy price in force
   double carbon_kg_per_kwh = 0;          // emission factor of imports in force
@@ -53,6 +72,21 @@ struct EnergyTotals {
   std::vector<double> load_served_kwh;
   std::vector<double> load_unserved_kwh;
   std::vector<double> line_loss_kwh;
+  std::vector<double> wind_kwh;
+  std::vector<double> wind_curtailed_kwh;
+  std::vector<double> heat_pump_thermal_kwh;
+  std::vector<double> heat_pump_electric_kwh;
+  std::vector<double> heat_pump_starts;
+  std::vector<double> thermal_storage_charged_kwh;
+  std::vector<double> thermal_storage_discharged_kwh;
+  std::vector<double> thermal_storage_loss_kwh;
+  std::vector<double> heat_load_served_kwh;
+  std::vector<double> heat_load_unserved_kwh;
+  std::vector<double> heat_bus_dumped_kwh;
+  std::vector<double> building_heating_served_kwh;
+  std::vector<double> building_heating_unserved_kwh;
+  std::vector<double> building_cooling_served_kwh;
+  std::vector<double> building_cooling_unserved_kwh;
   double grid_import_kwh = 0;
   double grid_export_kwh = 0;
 };
@@ -63,6 +97,12 @@ struct ParkState {
   std::vector<double> battery_energy_kwh;
   std::vector<double> battery_setpoint_kw;  // the controller's last command, + discharge
   std::vector<double> controller_memory;    // controllers keep their memory here, not in themselves
+  std::vector<double> thermal_storage_energy_kwh;
+  std::vector<double> thermal_storage_setpoint_kw;  // + discharge; NaN = follow the heat balance
+  std::vector<int> heat_pump_on;              // 1 while running (minimum run and off times)
+  std::vector<Tick> heat_pump_switched_tick;  // when it last started or stopped
+  std::vector<double> building_mass_c;        // 5R1C mass node at the start of the current step
+  std::vector<double> building_step_heat_kwh;  // heating minus cooling served so far this step
   Tick next_decision_tick = 0;
   Pcg32 rng;
   OperatingPoint powers;

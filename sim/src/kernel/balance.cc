@@ -47,16 +47,40 @@ double take_above_floor(const std::vector<int>& indices, std::vector<double>& va
 
 }  // namespace
 
+std::vector<ElectricBinding> electric_bindings(const ParkModel& model) {
+  const auto buses_of = [](const auto& components) {
+    std::vector<int> bus;
+    for (const auto& c : components) bus.push_back(c.bus);
+    return bus;
+  };
+  using O = OperatingPoint;
+  return {
+      {"pv", &O::pv_available_kw, &O::pv_kw, +1, false, buses_of(model.pv_arrays)},
+      {"wind", &O::wind_available_kw, &O::wind_kw, +1, false, buses_of(model.wind_turbines)},
+      {"battery", &O::battery_kw, &O::battery_kw, +1, true, buses_of(model.batteries)},
+      {"load", &O::load_demand_kw, &O::load_kw, -1, false, buses_of(model.loads)},
+      {"heat_pump", &O::heat_pump_electric_demand_kw, &O::heat_pump_electric_kw, -1, false, buses_of(model.heat_pumps)},
+  };
+}
+
 PowerBalancer::PowerBalancer(const ParkModel& model)
     : model_(model),
-      pv_at_(model.buses.size()),
-      battery_at_(model.buses.size()),
-      load_at_(model.buses.size()),
-      out_kw_(model.buses.size(), 0.0),
-      no_floor_(model.loads.size(), 0.0) {
-  for (int i = 0; i < static_cast<int>(model.pv_arrays.size()); ++i) pv_at_[model.pv_arrays[i].bus].push_back(i);
-  for (int i = 0; i < static_cast<int>(model.batteries.size()); ++i) battery_at_[model.batteries[i].bus].push_back(i);
-  for (int i = 0; i < static_cast<int>(model.loads.size()); ++i) load_at_[model.loads[i].bus].push_back(i);
+      bindings_(electric_bindings(model)),
+      flexible_at_(model.buses.size()),
+      firm_at_(model.buses.size()),
+      all_at_(model.buses.size()),
+      out_kw_(model.buses.size(), 0.0) {
+  int terminal = 0;
+  for (const ElectricBinding& b : bindings_) {
+    for (int bus : b.bus) {
+      (b.flexible ? flexible_at_ : firm_at_)[bus].push_back(terminal);
+      all_at_[bus].push_back(terminal);
+      if (b.kind == "battery") battery_terminal_.push_back(terminal);
+      ++terminal;
+    }
+  }
+  kw_.assign(terminal, 0.0);
+  draw_floor_.assign(terminal, 0.0);
 }
 
 double PowerBalancer::child_arrival_kw(int line) const {
@@ -65,52 +89,53 @@ double PowerBalancer::child_arrival_kw(int line) const {
   return out >= 0 ? out * l.efficiency : out / l.efficiency;
 }
 
-double PowerBalancer::bus_net_kw(int bus, const OperatingPoint& op) const {
+double PowerBalancer::bus_net_kw(int bus) const {
   double net = 0;
-  for (int i : pv_at_[bus]) net += op.pv_kw[i];
-  for (int i : battery_at_[bus]) net += op.battery_kw[i];
-  for (int i : load_at_[bus]) net += op.load_kw[i];
+  for (int t : all_at_[bus]) net += kw_[t];
   for (int l : model_.buses[bus].child_lines) net += child_arrival_kw(l);
   return net;
 }
 
-void PowerBalancer::shed_export(int bus, double kw, OperatingPoint& op) {
-  kw -= take_from_positive(battery_at_[bus], op.battery_kw, kw);
-  kw -= take_from_positive(pv_at_[bus], op.pv_kw, kw);
+void PowerBalancer::shed_export(int bus, double kw) {
+  kw -= take_from_positive(flexible_at_[bus], kw_, kw);
+  kw -= take_from_positive(firm_at_[bus], kw_, kw);
   for (int l : model_.buses[bus].child_lines) {
     if (kw <= 0) break;
     const int child = model_.lines[l].child_bus;
     const double arrival = child_arrival_kw(l);
     if (arrival <= 0) continue;
     const double reduce = std::min(arrival, kw);
-    shed_export(child, reduce / model_.lines[l].efficiency, op);
-    out_kw_[child] = bus_net_kw(child, op);
+    shed_export(child, reduce / model_.lines[l].efficiency);
+    out_kw_[child] = bus_net_kw(child);
     kw -= reduce;
   }
 }
 
-void PowerBalancer::shed_import(int bus, double kw, OperatingPoint& op) {
-  kw -= take_above_floor(battery_at_[bus], op.battery_kw, *must_draw_kw_, kw);
-  kw -= take_above_floor(load_at_[bus], op.load_kw, no_floor_, kw);
+void PowerBalancer::shed_import(int bus, double kw) {
+  kw -= take_above_floor(flexible_at_[bus], kw_, draw_floor_, kw);
+  kw -= take_above_floor(firm_at_[bus], kw_, draw_floor_, kw);
   for (int l : model_.buses[bus].child_lines) {
     if (kw <= 0) break;
     const int child = model_.lines[l].child_bus;
     const double supply = -child_arrival_kw(l);
     if (supply <= 0) continue;
     const double reduce = std::min(supply, kw);
-    shed_import(child, reduce * model_.lines[l].efficiency, op);
-    out_kw_[child] = bus_net_kw(child, op);
+    shed_import(child, reduce * model_.lines[l].efficiency);
+    out_kw_[child] = bus_net_kw(child);
     kw -= reduce;
   }
 }
 
 void PowerBalancer::solve(OperatingPoint& op, const std::vector<double>& battery_must_draw_kw) {
-  must_draw_kw_ = &battery_must_draw_kw;
-  op.pv_kw = op.pv_available_kw;
-  for (std::size_t i = 0; i < op.load_kw.size(); ++i) op.load_kw[i] = -op.load_demand_kw[i];
+  std::size_t t = 0;
+  for (const ElectricBinding& b : bindings_) {
+    const std::vector<double>& request = op.*b.request;
+    for (std::size_t i = 0; i < b.bus.size(); ++i) kw_[t++] = request[i] * b.sign;
+  }
+  for (std::size_t i = 0; i < battery_terminal_.size(); ++i) draw_floor_[battery_terminal_[i]] = battery_must_draw_kw[i];
 
   for (int bus : model_.buses_leaves_first) {
-    const double net = bus_net_kw(bus, op);
+    const double net = bus_net_kw(bus);
     const int parent_line = model_.buses[bus].parent_line;
     double export_limit = model_.grid.export_limit_kw;
     double import_limit = model_.grid.import_limit_kw;
@@ -119,9 +144,14 @@ void PowerBalancer::solve(OperatingPoint& op, const std::vector<double>& battery
       export_limit = line.capacity_kw;
       import_limit = line.capacity_kw * line.efficiency;  // the parent's end sends at most C
     }
-    if (net > export_limit) shed_export(bus, net - export_limit, op);
-    if (-net > import_limit) shed_import(bus, -net - import_limit, op);
-    out_kw_[bus] = bus_net_kw(bus, op);
+    if (net > export_limit) shed_export(bus, net - export_limit);
+    if (-net > import_limit) shed_import(bus, -net - import_limit);
+    out_kw_[bus] = bus_net_kw(bus);
+  }
+  t = 0;
+  for (const ElectricBinding& b : bindings_) {
+    std::vector<double>& result = op.*b.result;
+    for (std::size_t i = 0; i < b.bus.size(); ++i) result[i] = kw_[t++];
   }
   op.grid_kw = -out_kw_[model_.grid.bus];
   for (int l = 0; l < static_cast<int>(model_.lines.size()); ++l) {
@@ -133,9 +163,8 @@ void PowerBalancer::solve(OperatingPoint& op, const std::vector<double>& battery
 
 double max_bus_imbalance_kw(const ParkModel& model, const OperatingPoint& op) {
   std::vector<double> sum(model.buses.size(), 0.0);
-  for (std::size_t i = 0; i < model.pv_arrays.size(); ++i) sum[model.pv_arrays[i].bus] += op.pv_kw[i];
-  for (std::size_t i = 0; i < model.batteries.size(); ++i) sum[model.batteries[i].bus] += op.battery_kw[i];
-  for (std::size_t i = 0; i < model.loads.size(); ++i) sum[model.loads[i].bus] += op.load_kw[i];
+  for (const ElectricBinding& b : electric_bindings(model))
+    for (std::size_t i = 0; i < b.bus.size(); ++i) sum[b.bus[i]] += (op.*b.result)[i];
   for (std::size_t l = 0; l < model.lines.size(); ++l) {
     sum[model.lines[l].parent_bus] -= op.line_sent_kw[l];
     sum[model.lines[l].child_bus] += op.line_received_kw[l];
@@ -148,10 +177,8 @@ double max_bus_imbalance_kw(const ParkModel& model, const OperatingPoint& op) {
 
 double bus_power_scale_kw(const OperatingPoint& op) {
   double scale = std::abs(op.grid_kw);
-  for (double v : op.pv_kw) scale = std::max(scale, std::abs(v));
-  for (double v : op.battery_kw) scale = std::max(scale, std::abs(v));
-  for (double v : op.load_kw) scale = std::max(scale, std::abs(v));
-  for (double v : op.line_sent_kw) scale = std::max(scale, std::abs(v));
+  for (const auto* values : {&op.pv_kw, &op.wind_kw, &op.battery_kw, &op.load_kw, &op.heat_pump_electric_kw, &op.line_sent_kw})
+    for (double v : *values) scale = std::max(scale, std::abs(v));
   return scale;
 }
 

@@ -1,6 +1,7 @@
 // Power balance on the park's radial network.
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "zeropark/model.h"
@@ -8,31 +9,51 @@
 
 namespace zeropark {
 
+// One kind of component seen from the electric buses: where its request and its result live in
+// the operating point, with which sign they enter the bus, and how it is shed when a limit binds.
+// Flexible terminals (storage, V2G, shiftable demand) give way first; firm ones (generation, loads)
+// only after them.
+struct ElectricBinding {
+  std::string_view kind;
+  const std::vector<double> OperatingPoint::*request;  // what the component asks for
+  std::vector<double> OperatingPoint::*result;         // what the balance grants (+ into the bus)
+  double sign;                                         // request × sign = power into the bus
+  bool flexible;
+  std::vector<int> bus;                                // per component
+};
+
+// Every electric participant of a model except lines and the grid, in a fixed order.
+std::vector<ElectricBinding> electric_bindings(const ParkModel& model);
+
 // Solves each segment's operating point: every bus balances exactly, the grid connection is the
 // slack within its limits, and lines stay within their capacities.
 class PowerBalancer {
  public:
   explicit PowerBalancer(const ParkModel& model);
 
-  // Reads op.pv_available_kw, op.load_demand_kw and op.battery_kw (feasible requests); writes
-  // op.pv_kw, op.load_kw, op.line_*, op.grid_kw and, where a limit binds, reduces op.battery_kw.
-  // Where a limit binds the remedy is, in order: less battery discharge then PV curtailment (too
-  // much export), or less battery charging then unserved load (too much import) — first on the
-  // bus itself, then down its subtree. A battery's float charge at its bottom edge is never shed.
-  // `battery_must_draw_kw` (≤ 0 each) is the charging that shedding may not remove.
+  // Reads every binding's request (PV and wind available, battery set-points made feasible, load,
+  // heat-pump demand) and writes its result, op.line_* and op.grid_kw. Where a limit binds the
+  // remedy is, in order: less flexible injection (battery discharge) then curtailment (PV, wind)
+  // for too much export, or less flexible draw (battery charging) then unserved demand (loads,
+  // heat pumps) for too much import — first on the bus itself, then down its subtree. A battery's
+  // float charge at its bottom edge is never shed: `battery_must_draw_kw` (≤ 0 each) is the
+  // charging that shedding may not remove.
   void solve(OperatingPoint& op, const std::vector<double>& battery_must_draw_kw);
 
  private:
-  double bus_net_kw(int bus, const OperatingPoint& op) const;
+  double bus_net_kw(int bus) const;
   double child_arrival_kw(int line) const;
-  void shed_export(int bus, double kw, OperatingPoint& op);
-  void shed_import(int bus, double kw, OperatingPoint& op);
+  void shed_export(int bus, double kw);
+  void shed_import(int bus, double kw);
 
   const ParkModel& model_;
-  std::vector<std::vector<int>> pv_at_, battery_at_, load_at_;
+  std::vector<ElectricBinding> bindings_;
+  // Flat terminal arrays: every component of every binding, in binding order.
+  std::vector<double> kw_;          // + into the bus
+  std::vector<double> draw_floor_;  // ≤ 0: the draw that shedding may not remove
+  std::vector<std::vector<int>> flexible_at_, firm_at_, all_at_;  // per bus: terminal indices
+  std::vector<int> battery_terminal_;  // terminal index of each battery
   std::vector<double> out_kw_;  // per bus: power sent up its parent line, at the bus's end
-  const std::vector<double>* must_draw_kw_ = nullptr;
-  std::vector<double> no_floor_;  // zeros, one per load
 };
 
 // Largest |Σ power into a bus| over all buses, kW: zero up to rounding for a solved point.

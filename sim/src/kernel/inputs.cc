@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "components/heat_source_temperature.h"
 #include "components/load.h"
+#include "weather/tracking.h"
 #include "components/tariff.h"
 #include "weather/epw.h"
 
@@ -43,6 +45,31 @@ double interpolate(const std::vector<WeatherHour>& hours, double hour_position, 
   return hours[i0].*field * (1 - fraction) + hours[i1].*field * fraction;
 }
 
+WindTurbineParams wind_params_of(const WindTurbineModel& w) {
+  WindTurbineParams p;
+  p.curve = {w.curve_wind_m_s, w.curve_power_kw};
+  p.hub_height_m = w.hub_height_m;
+  p.reference_height_m = w.reference_height_m;
+  p.shear_exponent = w.shear_exponent;
+  p.density_correction = w.density_correction;
+  return p;
+}
+
+HeatPumpPerformance performance_of(const HeatPumpModel& hp) {
+  HeatPumpPerformance p;
+  p.method = hp.cop_method == HeatPumpCopMethod::kTable ? CopMethod::kTable : CopMethod::kCarnotFraction;
+  p.table = {hp.table_source_c, hp.table_sink_c, hp.table_cop, hp.table_capacity_kw};
+  p.carnot_fraction = hp.carnot_fraction;
+  p.min_lift_k = hp.min_lift_k;
+  p.max_cop = hp.max_cop;
+  p.rated_heat_kw = hp.rated_kw;
+  if (hp.cooling) {  // a chiller's rating point: condenser air at 35 °C, chilled water at 7 °C
+    p.rating_source_c = 35;
+    p.rating_sink_c = 7;
+  }
+  return p;
+}
+
 }  // namespace
 
 InputSampler::InputSampler(const ParkModel& model) : model_(model), calendar_(model.start) {
@@ -60,33 +87,62 @@ InputSampler::InputSampler(const ParkModel& model) : model_(model), calendar_(mo
   site_.pressure_mbar = pressure_pa / model.weather->hours.size() / 100.0;
   site_.temperature_c = temperature_c / model.weather->hours.size();
   for (const PvModel& pv : model.pv_arrays) pv_params_.push_back(pv_params_of(pv));
+  for (const WindTurbineModel& w : model.wind_turbines) wind_params_.push_back(wind_params_of(w));
+  for (const HeatPumpModel& hp : model.heat_pumps) heat_pump_performance_.push_back(performance_of(hp));
 }
 
-void InputSampler::sample_pv(Tick step_start, OperatingPoint& op) {
-  if (pv_params_.empty()) return;
+StepWeather InputSampler::weather_at_step_middle(Tick step_start) const {
   // The step's midpoint, in seconds after the local midnight of its day.
   const std::int64_t mid_s2 = 2 * (calendar_.start_seconds() + step_start) + model_.resolution_s;  // doubled: exact halves
   const std::int64_t day = (mid_s2 / 2) / kSecondsPerDay;
   const double seconds_into_day = static_cast<double>(mid_s2 - 2 * day * kSecondsPerDay) / 2.0;
   const CivilTime date = civil_from_seconds(day * kSecondsPerDay);
+  StepWeather w;
   const double jd = julian_day_ut(date.year, date.month, date.day, seconds_into_day, model_.weather->site.utc_offset_h);
-  const SolarPosition sun = solar_position(site_, jd);
+  // The costliest input: only when something uses it.
+  if (!pv_params_.empty() || !model_.buildings.empty()) w.sun = solar_position(site_, jd);
 
   const double hour_position =
       typical_year_hour(date.month, date.day, 0) + seconds_into_day / kSecondsPerHourD;
+  w.day_of_year = hour_position / 24.0;
   const auto& hours = model_.weather->hours;
   const bool leap_file = static_cast<int>(hours.size()) != kTypicalYearHours;
   // A file with 29 February is read as a typical year too: the calendar's typical hour skips it.
   const double position = leap_file && hour_position >= 59 * 24 ? hour_position + 24 : hour_position;
-  HorizontalIrradiance sky;
-  sky.ghi_w_m2 = interpolate(hours, position, &WeatherHour::ghi_w_m2);
-  sky.dni_w_m2 = interpolate(hours, position, &WeatherHour::dni_w_m2);
-  sky.dhi_w_m2 = interpolate(hours, position, &WeatherHour::dhi_w_m2);
-  const double air_c = interpolate(hours, position, &WeatherHour::dry_bulb_c);
-  const double wind_m_s = interpolate(hours, position, &WeatherHour::wind_speed_m_s);
+  w.sky.ghi_w_m2 = interpolate(hours, position, &WeatherHour::ghi_w_m2);
+  w.sky.dni_w_m2 = interpolate(hours, position, &WeatherHour::dni_w_m2);
+  w.sky.dhi_w_m2 = interpolate(hours, position, &WeatherHour::dhi_w_m2);
+  w.air_c = interpolate(hours, position, &WeatherHour::dry_bulb_c);
+  w.wind_m_s = interpolate(hours, position, &WeatherHour::wind_speed_m_s);
+  w.pressure_pa = interpolate(hours, position, &WeatherHour::pressure_pa);
+  w.albedo = interpolate(hours, position, &WeatherHour::albedo);
+  return w;
+}
+
+// Where an array faces during a step: its fixed plane, or where its tracker points.
+SurfaceOrientation InputSampler::pv_surface(std::size_t i, const SolarPosition& sun) const {
+  const PvModel& pv = model_.pv_arrays[i];
+  switch (pv.tracking) {
+    case PvTracking::kSingleAxis: {
+      SingleAxisTracker tracker;
+      tracker.axis_tilt_deg = pv.axis_tilt_deg;
+      tracker.axis_azimuth_deg = pv.axis_azimuth_deg;
+      tracker.max_angle_deg = pv.max_angle_deg;
+      tracker.backtrack = pv.backtrack;
+      tracker.gcr = pv.gcr;
+      return single_axis_position(tracker, sun.zenith_deg, sun.azimuth_deg).surface;
+    }
+    case PvTracking::kDualAxis: return dual_axis_orientation(sun.zenith_deg, sun.azimuth_deg, pv.max_angle_deg);
+    case PvTracking::kFixed: break;
+  }
+  return {pv.tilt_deg, pv.azimuth_deg};
+}
+
+void InputSampler::sample_pv(const StepWeather& w, OperatingPoint& op) const {
   for (std::size_t i = 0; i < pv_params_.size(); ++i) {
-    const PoaIrradiance poa = pv_poa_irradiance(pv_params_[i], sun, sky);
-    const PvOutput out = pv_ac_power(pv_params_[i], poa, air_c, wind_m_s);
+    const PvParams& params = pv_params_[i];
+    const PoaIrradiance poa = poa_irradiance(pv_surface(i, w.sun), params.albedo, w.sun, w.sky, params.sky_model);
+    const PvOutput out = pv_ac_power(params, poa, w.air_c, w.wind_m_s);
     op.pv_available_kw[i] = out.ac_kw;
     op.pv_clipped_dc_kw[i] = out.clipped_kw;
     op.pv_poa_w_m2[i] = out.poa_w_m2;
@@ -94,15 +150,44 @@ void InputSampler::sample_pv(Tick step_start, OperatingPoint& op) {
   }
 }
 
+void InputSampler::sample_wind(const StepWeather& w, OperatingPoint& op) const {
+  for (std::size_t i = 0; i < wind_params_.size(); ++i) {
+    const WindTurbineModel& m = model_.wind_turbines[i];
+    op.wind_hub_speed_m_s[i] = hub_wind_speed_m_s(wind_params_[i], w.wind_m_s);
+    op.wind_available_kw[i] =
+        wind_turbine_power_kw(wind_params_[i], w.wind_m_s, w.pressure_pa, w.air_c) * m.count * m.availability;
+  }
+}
+
+void InputSampler::sample_heat_pumps(const StepWeather& w, OperatingPoint& op) const {
+  for (std::size_t i = 0; i < heat_pump_performance_.size(); ++i) {
+    const HeatPumpModel& hp = model_.heat_pumps[i];
+    const double source_c =
+        hp.source == HeatPumpSource::kAir
+            ? w.air_c
+            : seasonal_temperature_c({hp.source_mean_c, hp.source_amplitude_k, hp.source_coldest_day}, w.day_of_year);
+    const double bus_c = model_.heat_buses[hp.heat_bus].supply_temperature_c;
+    const HeatPumpOperatingLimits at = hp.cooling ? chiller_at(heat_pump_performance_[i], source_c, bus_c)
+                                                  : heat_pump_at(heat_pump_performance_[i], source_c, bus_c);
+    op.heat_pump_source_c[i] = source_c;
+    op.heat_pump_cop[i] = at.cop;
+    op.heat_pump_max_kw[i] = at.max_heat_kw;
+  }
+}
+
 Tick InputSampler::refresh(Tick tick, OperatingPoint& op) {
   const Tick step = tick / model_.resolution_s;
   if (step != sampled_step_) {
-    sample_pv(step * model_.resolution_s, op);
+    weather_ = weather_at_step_middle(step * model_.resolution_s);
+    sample_pv(weather_, op);
+    sample_wind(weather_, op);
+    sample_heat_pumps(weather_, op);
     sampled_step_ = step;
   }
   const CivilTime now = calendar_.at(tick);
   const int hour = typical_year_hour(now.month, now.day, now.hour);
   for (std::size_t i = 0; i < model_.loads.size(); ++i) op.load_demand_kw[i] = load_demand_kw(model_.loads[i], now);
+  for (std::size_t i = 0; i < model_.heat_loads.size(); ++i) op.heat_load_demand_kw[i] = load_demand_kw(model_.heat_loads[i], now);
   op.carbon_kg_per_kwh = model_.grid.carbon_kg_per_kwh_hourly[hour];
   const int second_of_day = now.hour * 3600 + now.minute * 60 + now.second;
   const TariffModel::Segment& segment = tariff_segment(model_.grid.tariff, now.month, second_of_day);

@@ -9,6 +9,35 @@
 #include "components/battery.h"
 
 namespace zeropark {
+namespace {
+
+// Energy that moved through a store over a segment, kWh.
+struct StoreFlows {
+  double delivered_kwh = 0;  // to its bus
+  double drawn_kwh = 0;      // from its bus
+  double lost_kwh = 0;       // self-discharge (a tank's standing loss); conversion losses excluded
+};
+
+// Moves a store's energy over `dt` seconds at constant bus power by the exact solution, checking
+// that it stays in its window.
+StoreFlows advance_store(const BatteryModel& store, double& energy_kwh_now, double power_kw, Tick dt) {
+  const double before = energy_kwh_now;
+  const double exact = battery_energy_after(store, before, power_kw, dt);
+  // exp/log rounding may land a few ulps past an edge reached exactly; more than that is a bug.
+  const double tolerance_kwh = 1e-9 * store.capacity_kwh;
+  if (exact < store.energy_min_kwh - tolerance_kwh || exact > store.energy_max_kwh + tolerance_kwh)
+    throw std::logic_error("store '" + store.name + "' left its window: " + std::to_string(exact) + " kWh");
+  const double after = std::clamp(exact, store.energy_min_kwh, store.energy_max_kwh);
+  StoreFlows flows;
+  const double bus_kwh = energy_kwh(power_kw, dt);
+  if (bus_kwh >= 0) flows.delivered_kwh = bus_kwh; else flows.drawn_kwh = -bus_kwh;
+  // What the converter added internally minus what the store gained went to self-discharge.
+  flows.lost_kwh = energy_kwh(battery_internal_kw(store, power_kw), dt) - (after - before);
+  energy_kwh_now = after;
+  return flows;
+}
+
+}  // namespace
 
 Plant::Plant(const ParkModel& model, ParkState& state, TraceSink& sink)
     : model_(model),
@@ -16,16 +45,25 @@ Plant::Plant(const ParkModel& model, ParkState& state, TraceSink& sink)
       sink_(sink),
       inputs_(model),
       balancer_(model),
+      heat_(model),
+      buildings_(model),
       battery_bound_in_s_(model.batteries.size()),
       battery_must_draw_kw_(model.batteries.size(), 0.0) {}
 
-void Plant::begin() {
+void Plant::refresh_inputs() {
+  const Tick step_start = state_.tick - state_.tick % model_.resolution_s;
+  const bool new_step = !buildings_.step_open() || step_start == state_.tick;
   next_input_change_ = inputs_.refresh(state_.tick, state_.powers);
+  if (!model_.buildings.empty() && new_step) buildings_.begin_step(inputs_.weather(), state_);
+}
+
+void Plant::begin() {
+  refresh_inputs();
   sink_.on_run_start(model_, state_);
 }
 
 Observation Plant::observe() {
-  if (state_.tick >= next_input_change_) next_input_change_ = inputs_.refresh(state_.tick, state_.powers);
+  if (state_.tick >= next_input_change_) refresh_inputs();
   const OperatingPoint& op = state_.powers;
   return {state_.tick, op.pv_available_kw, op.load_demand_kw, state_.battery_energy_kwh,
           op.price_cny_per_kwh, op.carbon_kg_per_kwh};
@@ -43,7 +81,9 @@ void Plant::solve_segment() {
     op.battery_kw[i] = run.power_kw;
     battery_must_draw_kw_[i] = run.must_draw_kw;
   }
+  heat_.dispatch(state_);
   balancer_.solve(op, battery_must_draw_kw_);
+  heat_.settle(op);
   // The balance may have reduced a battery's power; its bound event follows the power it runs at.
   // A reduced power is always feasible as it is (it only moves the battery more slowly towards
   // its edge, and a float charge at the bottom edge is never shed), so a mismatch is a bug.
@@ -61,6 +101,7 @@ void Plant::integrate(Tick until) {
   Tick next = std::min(until, next_input_change_);
   for (const std::optional<Tick>& bound : battery_bound_in_s_)
     if (bound) next = std::min(next, state_.tick + *bound);
+  if (const std::optional<Tick> heat_event = heat_.next_event(state_)) next = std::min(next, *heat_event);
   const Tick dt = next - state_.tick;
 
   sink_.on_event(model_, state_, dt);
@@ -72,19 +113,38 @@ void Plant::integrate(Tick until) {
     t.pv_clipped_dc_kwh[i] += energy_kwh(op.pv_clipped_dc_kw[i], dt);
   }
   for (std::size_t i = 0; i < model_.batteries.size(); ++i) {
-    const BatteryModel& b = model_.batteries[i];
-    const double before = state_.battery_energy_kwh[i];
-    const double exact = battery_energy_after(b, before, op.battery_kw[i], dt);
-    // exp/log rounding may land a few ulps past an edge reached exactly; more than that is a bug.
-    const double tolerance_kwh = 1e-9 * b.capacity_kwh;
-    if (exact < b.energy_min_kwh - tolerance_kwh || exact > b.energy_max_kwh + tolerance_kwh)
-      throw std::logic_error("battery '" + b.name + "' left its SOC window: " + std::to_string(exact) + " kWh");
-    const double after = std::clamp(exact, b.energy_min_kwh, b.energy_max_kwh);
-    const double bus_kwh = energy_kwh(op.battery_kw[i], dt);
-    if (bus_kwh >= 0) t.battery_discharged_kwh[i] += bus_kwh; else t.battery_charged_kwh[i] -= bus_kwh;
-    // What the converter added internally minus what the store gained went to self-discharge.
-    t.battery_self_discharge_kwh[i] += energy_kwh(battery_internal_kw(b, op.battery_kw[i]), dt) - (after - before);
-    state_.battery_energy_kwh[i] = after;
+    const StoreFlows flows = advance_store(model_.batteries[i], state_.battery_energy_kwh[i], op.battery_kw[i], dt);
+    t.battery_discharged_kwh[i] += flows.delivered_kwh;
+    t.battery_charged_kwh[i] += flows.drawn_kwh;
+    t.battery_self_discharge_kwh[i] += flows.lost_kwh;
+  }
+  for (std::size_t k = 0; k < model_.thermal_storages.size(); ++k) {
+    const StoreFlows flows = advance_store(model_.thermal_storages[k].store, state_.thermal_storage_energy_kwh[k], op.thermal_storage_kw[k], dt);
+    t.thermal_storage_discharged_kwh[k] += flows.delivered_kwh;
+    t.thermal_storage_charged_kwh[k] += flows.drawn_kwh;
+    t.thermal_storage_loss_kwh[k] += flows.lost_kwh;
+  }
+  for (std::size_t i = 0; i < op.wind_kw.size(); ++i) {
+    t.wind_kwh[i] += energy_kwh(op.wind_kw[i], dt);
+    t.wind_curtailed_kwh[i] += energy_kwh(op.wind_available_kw[i] - op.wind_kw[i], dt);
+  }
+  for (std::size_t i = 0; i < op.heat_pump_thermal_kw.size(); ++i) {
+    t.heat_pump_thermal_kwh[i] += energy_kwh(op.heat_pump_thermal_kw[i], dt);
+    t.heat_pump_electric_kwh[i] -= energy_kwh(op.heat_pump_electric_kw[i], dt);
+  }
+  for (std::size_t i = 0; i < op.heat_load_kw.size(); ++i) {
+    t.heat_load_served_kwh[i] -= energy_kwh(op.heat_load_kw[i], dt);
+    t.heat_load_unserved_kwh[i] += energy_kwh(op.heat_load_demand_kw[i] + op.heat_load_kw[i], dt);
+  }
+  for (std::size_t h = 0; h < op.heat_bus_dumped_kw.size(); ++h) t.heat_bus_dumped_kwh[h] += energy_kwh(op.heat_bus_dumped_kw[h], dt);
+  for (std::size_t b = 0; b < op.building_heating_kw.size(); ++b) {
+    const double heated_kwh = -energy_kwh(op.building_heating_kw[b], dt);
+    const double cooled_kwh = -energy_kwh(op.building_cooling_kw[b], dt);
+    t.building_heating_served_kwh[b] += heated_kwh;
+    t.building_heating_unserved_kwh[b] += energy_kwh(op.building_heating_demand_kw[b], dt) - heated_kwh;
+    t.building_cooling_served_kwh[b] += cooled_kwh;
+    t.building_cooling_unserved_kwh[b] += energy_kwh(op.building_cooling_demand_kw[b], dt) - cooled_kwh;
+    state_.building_step_heat_kwh[b] += heated_kwh - cooled_kwh;
   }
   for (std::size_t i = 0; i < op.load_kw.size(); ++i) {
     t.load_served_kwh[i] -= energy_kwh(op.load_kw[i], dt);
@@ -101,12 +161,15 @@ void Plant::integrate(Tick until) {
 void Plant::advance_to(Tick limit) {
   limit = std::min(limit, model_.end_tick);
   while (state_.tick < limit) {
-    if (state_.tick >= next_input_change_) next_input_change_ = inputs_.refresh(state_.tick, state_.powers);
+    if (state_.tick >= next_input_change_) refresh_inputs();
     solve_segment();
     integrate(limit);
   }
 }
 
-void Plant::finish() { sink_.on_run_end(model_, state_); }
+void Plant::finish() {
+  buildings_.end_step(state_);
+  sink_.on_run_end(model_, state_);
+}
 
 }  // namespace zeropark

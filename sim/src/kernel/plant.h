@@ -2,7 +2,8 @@
 //
 // Between two events every power is constant, so energy integrates exactly. The next event is the
 // earliest of: an input change (a resolution step, an hour of a profile or series, a tariff
-// period), a battery reaching the edge of its SOC window, a controller decision, or the end.
+// period), a battery or heat tank reaching the edge of its window, a heat pump's minimum run or
+// off time ending, a controller decision, or the end.
 // Nothing here knows SimGrid: the runner decides when to call advance_to(), so the same plant can
 // be driven by a test directly.
 #pragma once
@@ -10,6 +11,8 @@
 #include <memory>
 
 #include "kernel/balance.h"
+#include "kernel/buildings.h"
+#include "kernel/heat_balance.h"
 #include "kernel/inputs.h"
 #include "zeropark/controller.h"
 #include "zeropark/model.h"
@@ -39,12 +42,16 @@ class Plant {
   // Reports the current segment, which ends at the next event (no later than `until`), integrates
   // its energy exactly and moves the state to that event.
   void integrate(Tick until);
+  // Refreshes the inputs due at the current tick, closing and opening buildings' steps.
+  void refresh_inputs();
 
   const ParkModel& model_;
   ParkState& state_;
   TraceSink& sink_;
   InputSampler inputs_;
   PowerBalancer balancer_;
+  HeatBalancer heat_;
+  BuildingStepper buildings_;
   Tick next_input_change_ = 0;
   std::vector<std::optional<Tick>> battery_bound_in_s_;
   std::vector<double> battery_must_draw_kw_;

@@ -1,4 +1,5 @@
 // Initial state, hashing and the PCG32 generator.
+#include <cmath>
 #include <cstring>
 
 #include "zeropark/controller.h"
@@ -33,11 +34,24 @@ ParkState initial_state(const ParkModel& model) {
   const std::size_t batteries = model.batteries.size();
   const std::size_t loads = model.loads.size();
   const std::size_t lines = model.lines.size();
+  const std::size_t wind = model.wind_turbines.size();
+  const std::size_t heat_pumps = model.heat_pumps.size();
+  const std::size_t tanks = model.thermal_storages.size();
+  const std::size_t heat_loads = model.heat_loads.size();
+  const std::size_t heat_buses = model.heat_buses.size();
+  const std::size_t buildings = model.buildings.size();
   s.battery_energy_kwh.resize(batteries);
   for (std::size_t i = 0; i < batteries; ++i) s.battery_energy_kwh[i] = model.batteries[i].energy_initial_kwh;
   s.battery_setpoint_kw.assign(batteries, 0.0);
   if (auto controller = make_controller(model.controller)) s.controller_memory.assign(controller->memory_size(model), 0.0);
   s.rng = Pcg32::seeded(model.seed);
+  for (const ThermalStorageModel& tank : model.thermal_storages) s.thermal_storage_energy_kwh.push_back(tank.store.energy_initial_kwh);
+  s.thermal_storage_setpoint_kw.assign(tanks, std::nan(""));
+  s.heat_pump_on.assign(heat_pumps, 0);
+  // Off since long before the start: no minimum off time holds a heat pump back at tick 0.
+  s.heat_pump_switched_tick.assign(heat_pumps, -kSecondsPerDay * 365);
+  for (const BuildingModel& b : model.buildings) s.building_mass_c.push_back(b.initial_mass_c);
+  s.building_step_heat_kwh.assign(buildings, 0.0);
 
   OperatingPoint& p = s.powers;
   p.pv_available_kw.assign(pv, 0.0);
@@ -50,6 +64,17 @@ ParkState initial_state(const ParkModel& model) {
   p.load_kw.assign(loads, 0.0);
   p.line_sent_kw.assign(lines, 0.0);
   p.line_received_kw.assign(lines, 0.0);
+  for (auto* v : {&p.wind_hub_speed_m_s, &p.wind_available_kw, &p.wind_kw}) v->assign(wind, 0.0);
+  for (auto* v : {&p.heat_pump_source_c, &p.heat_pump_cop, &p.heat_pump_max_kw, &p.heat_pump_thermal_kw,
+                  &p.heat_pump_electric_demand_kw, &p.heat_pump_electric_kw})
+    v->assign(heat_pumps, 0.0);
+  p.thermal_storage_kw.assign(tanks, 0.0);
+  p.heat_load_demand_kw.assign(heat_loads, 0.0);
+  p.heat_load_kw.assign(heat_loads, 0.0);
+  p.heat_bus_dumped_kw.assign(heat_buses, 0.0);
+  for (auto* v : {&p.building_heating_demand_kw, &p.building_heating_kw, &p.building_cooling_demand_kw, &p.building_cooling_kw,
+                  &p.building_air_c})
+    v->assign(buildings, 0.0);
 
   EnergyTotals& t = s.totals;
   t.pv_kwh.assign(pv, 0.0);
@@ -61,6 +86,17 @@ ParkState initial_state(const ParkModel& model) {
   t.load_served_kwh.assign(loads, 0.0);
   t.load_unserved_kwh.assign(loads, 0.0);
   t.line_loss_kwh.assign(lines, 0.0);
+  t.wind_kwh.assign(wind, 0.0);
+  t.wind_curtailed_kwh.assign(wind, 0.0);
+  for (auto* v : {&t.heat_pump_thermal_kwh, &t.heat_pump_electric_kwh, &t.heat_pump_starts}) v->assign(heat_pumps, 0.0);
+  for (auto* v : {&t.thermal_storage_charged_kwh, &t.thermal_storage_discharged_kwh, &t.thermal_storage_loss_kwh})
+    v->assign(tanks, 0.0);
+  t.heat_load_served_kwh.assign(heat_loads, 0.0);
+  t.heat_load_unserved_kwh.assign(heat_loads, 0.0);
+  t.heat_bus_dumped_kwh.assign(heat_buses, 0.0);
+  for (auto* v : {&t.building_heating_served_kwh, &t.building_heating_unserved_kwh, &t.building_cooling_served_kwh,
+                  &t.building_cooling_unserved_kwh})
+    v->assign(buildings, 0.0);
   return s;
 }
 
@@ -74,9 +110,10 @@ class Fnv1a {
     std::memcpy(bytes, &value, sizeof(T));
     for (unsigned char b : bytes) hash_ = (hash_ ^ b) * 1099511628211ULL;
   }
-  void add(const std::vector<double>& values) {
+  template <class T>
+  void add(const std::vector<T>& values) {
     add(values.size());
-    for (double v : values) add(v);
+    for (const T& v : values) add(v);
   }
   std::uint64_t value() const { return hash_; }
 
@@ -93,12 +130,22 @@ std::uint64_t hash_state(const ParkState& s) {
   h.add(s.battery_energy_kwh);
   h.add(s.battery_setpoint_kw);
   h.add(s.controller_memory);
+  h.add(s.thermal_storage_energy_kwh);
+  h.add(s.thermal_storage_setpoint_kw);
+  h.add(s.heat_pump_on);
+  h.add(s.heat_pump_switched_tick);
+  h.add(s.building_mass_c);
+  h.add(s.building_step_heat_kwh);
   h.add(s.next_decision_tick);
   h.add(s.rng.state);
   h.add(s.rng.increment);
   const OperatingPoint& p = s.powers;
   for (const auto* v : {&p.pv_available_kw, &p.pv_clipped_dc_kw, &p.pv_poa_w_m2, &p.pv_cell_temp_c, &p.pv_kw, &p.battery_kw, &p.load_demand_kw, &p.load_kw,
-                        &p.line_sent_kw, &p.line_received_kw})
+                        &p.line_sent_kw, &p.line_received_kw, &p.wind_hub_speed_m_s, &p.wind_available_kw, &p.wind_kw,
+                        &p.heat_pump_source_c, &p.heat_pump_cop, &p.heat_pump_max_kw, &p.heat_pump_thermal_kw,
+                        &p.heat_pump_electric_demand_kw, &p.heat_pump_electric_kw, &p.thermal_storage_kw,
+                        &p.heat_load_demand_kw, &p.heat_load_kw, &p.heat_bus_dumped_kw, &p.building_heating_demand_kw,
+                        &p.building_heating_kw, &p.building_cooling_demand_kw, &p.building_cooling_kw, &p.building_air_c})
     h.add(*v);
   h.add(p.grid_kw);
   h.add(p.price_cny_per_kwh);
@@ -106,7 +153,12 @@ std::uint64_t hash_state(const ParkState& s) {
   h.add(p.tariff_period);
   const EnergyTotals& t = s.totals;
   for (const auto* v : {&t.pv_kwh, &t.pv_curtailed_kwh, &t.pv_clipped_dc_kwh, &t.battery_charged_kwh, &t.battery_discharged_kwh,
-                        &t.battery_self_discharge_kwh, &t.load_served_kwh, &t.load_unserved_kwh, &t.line_loss_kwh})
+                        &t.battery_self_discharge_kwh, &t.load_served_kwh, &t.load_unserved_kwh, &t.line_loss_kwh,
+                        &t.wind_kwh, &t.wind_curtailed_kwh, &t.heat_pump_thermal_kwh, &t.heat_pump_electric_kwh,
+                        &t.heat_pump_starts, &t.thermal_storage_charged_kwh, &t.thermal_storage_discharged_kwh,
+                        &t.thermal_storage_loss_kwh, &t.heat_load_served_kwh, &t.heat_load_unserved_kwh,
+                        &t.heat_bus_dumped_kwh, &t.building_heating_served_kwh, &t.building_heating_unserved_kwh,
+                        &t.building_cooling_served_kwh, &t.building_cooling_unserved_kwh})
     h.add(*v);
   h.add(t.grid_import_kwh);
   h.add(t.grid_export_kwh);

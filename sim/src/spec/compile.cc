@@ -9,6 +9,7 @@
 
 #include "components/load.h"
 #include "inputs/hourly_csv.h"
+#include "spec/compile_components.h"
 #include "spec/param_table.h"
 #include "time/calendar.h"
 #include "weather/epw.h"
@@ -154,21 +155,45 @@ TariffModel compile_tariff(const TariffSpec& spec, const SourceRef& grid_at) {
   return t;
 }
 
-// Orients lines away from the grid's bus and rejects islands and loops, using the Boost graph.
-void build_topology(ParkModel& model, const ParkSpec& spec) {
-  TopologyGraph& g = model.topology;
+// The graph of a compiled model: buses and components as vertices, lines and attachments as edges.
+// Heat buses are vertices too, joined to the electrical network by heat pumps and chillers.
+TopologyGraph topology_of(const ParkModel& model) {
+  TopologyGraph g;
   for (int b = 0; b < static_cast<int>(model.buses.size()); ++b) add_vertex({VertexKind::kBus, b}, g);
   for (int l = 0; l < static_cast<int>(model.lines.size()); ++l)
     add_edge(model.lines[l].parent_bus, model.lines[l].child_bus, TopologyEdge{l}, g);
-  const auto attach = [&](VertexKind kind, int index, int bus) {
+  const auto attach = [&](VertexKind kind, int index, std::size_t vertex) {
     const auto v = add_vertex({kind, index}, g);
-    add_edge(v, bus, TopologyEdge{-1}, g);
+    add_edge(v, vertex, TopologyEdge{-1}, g);
+    return v;
   };
   for (int i = 0; i < static_cast<int>(model.pv_arrays.size()); ++i) attach(VertexKind::kPv, i, model.pv_arrays[i].bus);
   for (int i = 0; i < static_cast<int>(model.batteries.size()); ++i) attach(VertexKind::kBattery, i, model.batteries[i].bus);
   for (int i = 0; i < static_cast<int>(model.loads.size()); ++i) attach(VertexKind::kLoad, i, model.loads[i].bus);
+  for (int i = 0; i < static_cast<int>(model.wind_turbines.size()); ++i) attach(VertexKind::kWind, i, model.wind_turbines[i].bus);
   attach(VertexKind::kGrid, 0, model.grid.bus);
+  std::vector<std::size_t> heat_bus_vertex;
+  for (int h = 0; h < static_cast<int>(model.heat_buses.size()); ++h)
+    heat_bus_vertex.push_back(add_vertex({VertexKind::kHeatBus, h}, g));
+  for (int i = 0; i < static_cast<int>(model.heat_pumps.size()); ++i) {
+    const auto v = attach(VertexKind::kHeatPump, i, model.heat_pumps[i].bus);
+    add_edge(v, heat_bus_vertex[model.heat_pumps[i].heat_bus], TopologyEdge{-1}, g);
+  }
+  for (int k = 0; k < static_cast<int>(model.thermal_storages.size()); ++k)
+    attach(VertexKind::kThermalStorage, k, heat_bus_vertex[model.thermal_storages[k].heat_bus]);
+  for (int i = 0; i < static_cast<int>(model.heat_loads.size()); ++i)
+    attach(VertexKind::kHeatLoad, i, heat_bus_vertex[model.heat_loads[i].bus]);
+  for (int i = 0; i < static_cast<int>(model.buildings.size()); ++i) {
+    const auto v = attach(VertexKind::kBuilding, i, heat_bus_vertex[model.buildings[i].heat_bus]);
+    if (model.buildings[i].cooling_bus >= 0) add_edge(v, heat_bus_vertex[model.buildings[i].cooling_bus], TopologyEdge{-1}, g);
+  }
+  return g;
+}
 
+// Orients lines away from the grid's bus and rejects islands and loops, using the Boost graph.
+void build_topology(ParkModel& model, const ParkSpec& spec) {
+  model.topology = topology_of(model);
+  TopologyGraph& g = model.topology;
   std::vector<int> island(num_vertices(g));
   boost::connected_components(g, island.data());
   const int grid_island = island[static_cast<std::size_t>(model.grid.bus)];
@@ -181,10 +206,21 @@ void build_topology(ParkModel& model, const ParkSpec& spec) {
         case VertexKind::kPv: return {spec.pv_arrays[tv.index].name, spec.pv_arrays[tv.index].at};
         case VertexKind::kBattery: return {spec.batteries[tv.index].name, spec.batteries[tv.index].at};
         case VertexKind::kLoad: return {spec.loads[tv.index].name, spec.loads[tv.index].at};
+        case VertexKind::kWind: return {spec.wind_turbines[tv.index].name, spec.wind_turbines[tv.index].at};
+        case VertexKind::kHeatBus: return {spec.heat_buses[tv.index].name, spec.heat_buses[tv.index].at};
+        case VertexKind::kThermalStorage: return {spec.thermal_storages[tv.index].name, spec.thermal_storages[tv.index].at};
+        case VertexKind::kHeatLoad: return {spec.heat_loads[tv.index].name, spec.heat_loads[tv.index].at};
+        case VertexKind::kBuilding: return {spec.buildings[tv.index].name, spec.buildings[tv.index].at};
+        case VertexKind::kHeatPump:  // always joined to an electrical bus
         case VertexKind::kGrid: break;
       }
       return {spec.grids[0].name, spec.grids[0].at};
     }();
+    const bool heat_side = tv.kind == VertexKind::kHeatBus || tv.kind == VertexKind::kThermalStorage || tv.kind == VertexKind::kHeatLoad ||
+                           tv.kind == VertexKind::kBuilding;
+    if (heat_side)
+      fail(name_and_at.second, "'" + name_and_at.first + "'",
+           "its heat bus has no heat pump or chiller: nothing supplies it from the park's electricity");
     fail(name_and_at.second, "'" + name_and_at.first + "'",
          "cannot reach the grid connection on bus '" + model.buses[model.grid.bus].name +
              "': an island without a slack (add a line to it)");
@@ -291,6 +327,16 @@ ParkModel compile_park(const ParkSpec& spec) {
                p.mounting == "open_rack"    ? PvMounting::kOpenRack
                : p.mounting == "roof_mount" ? PvMounting::kRoofMount
                                             : PvMounting::kInsulatedBack};
+    pv.tracking = p.tracking == "single_axis" ? PvTracking::kSingleAxis
+                  : p.tracking == "dual_axis" ? PvTracking::kDualAxis
+                                              : PvTracking::kFixed;
+    pv.axis_tilt_deg = p.axis_tilt_deg;
+    pv.axis_azimuth_deg = p.axis_azimuth_deg;
+    pv.max_angle_deg = p.max_angle_deg;
+    pv.backtrack = p.backtrack == "yes";
+    pv.gcr = p.gcr;
+    pv.bifaciality = p.bifaciality;
+    pv.module_height_m = p.module_height_m;
     model.pv_arrays.push_back(pv);
   }
   for (const BatterySpec& b : spec.batteries) {
@@ -318,6 +364,79 @@ ParkModel compile_park(const ParkSpec& spec) {
     names.add(l.name, l.at);
     model.loads.push_back(compile_load(l, bus_index(bus_of, l.bus, l.at, "loads." + l.name + ".bus"), dir));
   }
+  for (const WindTurbineSpec& w : spec.wind_turbines) {
+    names.add(w.name, w.at);
+    model.wind_turbines.push_back(compile_wind_turbine(w, bus_index(bus_of, w.bus, w.at, "wind_turbines." + w.name + ".bus"), dir));
+  }
+  std::map<std::string, int> heat_bus_of;
+  for (const HeatBusSpec& h : spec.heat_buses) {
+    names.add(h.name, h.at);
+    heat_bus_of[h.name] = static_cast<int>(model.heat_buses.size());
+    model.heat_buses.push_back({h.name, h.medium == "cooling" ? HeatMedium::kCooling : HeatMedium::kHeating, h.supply_temperature_c});
+  }
+  double annual_mean_air_c = 0;
+  for (const WeatherHour& h : model.weather->hours) annual_mean_air_c += h.dry_bulb_c / static_cast<double>(model.weather->hours.size());
+  const auto compile_pumps = [&](const std::vector<HeatPumpSpec>& pumps, bool cooling) {
+    const std::string section = cooling ? "chillers." : "heat_pumps.";
+    for (const HeatPumpSpec& hp : pumps) {
+      names.add(hp.name, hp.at);
+      const int heat_bus = bus_index(heat_bus_of, hp.heat_bus, hp.at, section + hp.name + ".heat_bus");
+      const HeatMedium wanted = cooling ? HeatMedium::kCooling : HeatMedium::kHeating;
+      if (model.heat_buses[heat_bus].medium != wanted)
+        fail(hp.at, section + hp.name + ".heat_bus",
+             "'" + hp.heat_bus + "' is a " + (cooling ? "heating" : "cooling") + " bus; " +
+                 (cooling ? "chillers serve cooling buses" : "heat pumps serve heating buses"));
+      model.heat_pumps.push_back(
+          compile_heat_pump(hp, cooling, bus_index(bus_of, hp.bus, hp.at, section + hp.name + ".bus"), heat_bus, annual_mean_air_c));
+    }
+  };
+  compile_pumps(spec.heat_pumps, false);
+  compile_pumps(spec.chillers, true);
+  for (const ThermalStorageSpec& t : spec.thermal_storages) {
+    names.add(t.name, t.at);
+    ThermalStorageModel tank;
+    tank.name = t.name;
+    tank.heat_bus = bus_index(heat_bus_of, t.heat_bus, t.at, "thermal_storage." + t.name + ".heat_bus");
+    BatteryModel& store = tank.store;
+    store.name = t.name;
+    store.capacity_kwh = t.capacity_kwh;
+    store.max_charge_kw = t.max_charge_kw;
+    store.max_discharge_kw = t.max_discharge_kw;
+    // Heat moves in and out without conversion; a tank can be emptied completely (its standing
+    // loss then stops, so nothing has to hold it at the bottom).
+    store.charge_efficiency = 1;
+    store.discharge_efficiency = 1;
+    store.energy_min_kwh = 0;
+    store.energy_max_kwh = t.capacity_kwh;
+    store.energy_initial_kwh = t.soc_initial * t.capacity_kwh;
+    store.self_discharge_per_s = -std::log1p(-t.standing_loss_per_day) / static_cast<double>(kSecondsPerDay);
+    model.thermal_storages.push_back(tank);
+  }
+  for (const LoadSpec& l : spec.heat_loads) {
+    names.add(l.name, l.at);
+    model.heat_loads.push_back(compile_load(l, bus_index(heat_bus_of, l.bus, l.at, "heat_loads." + l.name + ".bus"), dir));
+  }
+  for (const BuildingSpec& b : spec.buildings) {
+    names.add(b.name, b.at);
+    const std::string field = "buildings." + b.name + ".";
+    const int heat_bus = bus_index(heat_bus_of, b.heat_bus, b.at, field + "heat_bus");
+    if (model.heat_buses[heat_bus].medium != HeatMedium::kHeating)
+      fail(b.at, field + "heat_bus", "'" + b.heat_bus + "' is a cooling bus");
+    int cooling_bus = -1;
+    if (!b.cooling_bus.empty()) {
+      cooling_bus = bus_index(heat_bus_of, b.cooling_bus, b.at, field + "cooling_bus");
+      if (model.heat_buses[cooling_bus].medium != HeatMedium::kCooling)
+        fail(b.at, field + "cooling_bus", "'" + b.cooling_bus + "' is a heating bus");
+    }
+    if (b.cooling_setpoint_c <= b.heating_setpoint_c)
+      fail(b.at, field + "cooling_setpoint_c", "must be above heating_setpoint_c");
+    model.buildings.push_back(compile_building(b, heat_bus, cooling_bus));
+  }
+  for (const GreenSpaceSpec& gs : spec.green_spaces) {
+    names.add(gs.name, gs.at);
+    model.green_spaces.push_back(compile_green_space(gs));
+  }
+
   if (spec.grids.size() != 1)
     fail({spec.file.string(), 1, 1}, "grid", "a park needs exactly one grid connection (its slack)");
   const GridSpec& g = spec.grids.front();
@@ -335,18 +454,13 @@ ParkModel compile_park(const ParkSpec& spec) {
 
 ParkModel baseline_of(const ParkModel& model) {
   ParkModel baseline = model;
-  baseline.name = model.name + " (baseline: no PV, no battery)";
+  baseline.name = model.name + " (baseline: no on-site generation, no storage)";
   baseline.pv_arrays.clear();
+  baseline.wind_turbines.clear();
   baseline.batteries.clear();
-  TopologyGraph kept;
-  // Rebuild the graph without the removed vertices: buses, loads and the grid only.
-  for (int b = 0; b < static_cast<int>(baseline.buses.size()); ++b) add_vertex({VertexKind::kBus, b}, kept);
-  for (int l = 0; l < static_cast<int>(baseline.lines.size()); ++l)
-    add_edge(baseline.lines[l].parent_bus, baseline.lines[l].child_bus, TopologyEdge{l}, kept);
-  for (int i = 0; i < static_cast<int>(baseline.loads.size()); ++i)
-    add_edge(add_vertex({VertexKind::kLoad, i}, kept), baseline.loads[i].bus, TopologyEdge{-1}, kept);
-  add_edge(add_vertex({VertexKind::kGrid, 0}, kept), baseline.grid.bus, TopologyEdge{-1}, kept);
-  baseline.topology = std::move(kept);
+  baseline.thermal_storages.clear();
+  baseline.green_spaces.clear();
+  baseline.topology = topology_of(baseline);
   return baseline;
 }
 

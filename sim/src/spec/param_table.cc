@@ -169,7 +169,7 @@ std::string markdown_rows(const ParamTable<Spec>& table) {
     std::string allowed;
     if (p.required) {
       fallback = "required";
-    } else if (p.number) {
+    } else if (p.number && !std::isnan(p.default_number)) {  // NaN: derived, as the description says
       fallback = format_number(p.default_number);
     } else if (!p.default_text.empty()) {
       fallback = "`" + std::string(p.default_text) + "`";
@@ -210,6 +210,12 @@ ZEROPARK_INSTANTIATE_TABLE(PvSpec)
 ZEROPARK_INSTANTIATE_TABLE(BatterySpec)
 ZEROPARK_INSTANTIATE_TABLE(LoadSpec)
 ZEROPARK_INSTANTIATE_TABLE(GridSpec)
+ZEROPARK_INSTANTIATE_TABLE(WindTurbineSpec)
+ZEROPARK_INSTANTIATE_TABLE(HeatBusSpec)
+ZEROPARK_INSTANTIATE_TABLE(HeatPumpSpec)
+ZEROPARK_INSTANTIATE_TABLE(ThermalStorageSpec)
+ZEROPARK_INSTANTIATE_TABLE(GreenSpaceSpec)
+ZEROPARK_INSTANTIATE_TABLE(BuildingSpec)
 ZEROPARK_INSTANTIATE_TABLE(TariffSpec)
 ZEROPARK_INSTANTIATE_TABLE(TariffSeasonSpec)
 ZEROPARK_INSTANTIATE_TABLE(TariffPeriodSpec)

@@ -1,4 +1,7 @@
 // The scenario format, key by key. Every default, unit and range a user can rely on is here.
+#include <cmath>
+
+#include "components/carbon_sink.h"
 #include "spec/param_table.h"
 
 namespace zeropark {
@@ -78,6 +81,22 @@ const ParamTable<PvSpec>& pv_params() {
       choice<S>("mounting", &S::mounting, "roof_mount", {"open_rack", "roof_mount", "insulated_back"},
                 "How the modules are mounted, which sets how hot the cells run (SAPM: open rack, "
                 "close roof mount, insulated back for building-integrated PV)."),
+      choice<S>("tracking", &S::tracking, "fixed", {"fixed", "single_axis", "dual_axis"},
+                "`fixed` uses tilt_deg and azimuth_deg; `single_axis` rotates about one axis with "
+                "backtracking; `dual_axis` faces the sun (a \"sunflower\")."),
+      number<S>("axis_tilt_deg", &S::axis_tilt_deg, "deg", 0, 0, 60, "single_axis: tilt of the rotation axis."),
+      number<S>("axis_azimuth_deg", &S::axis_azimuth_deg, "deg", 180, 0, 360,
+                "single_axis: direction of the axis, clockwise from north (180: a north-south axis)."),
+      number<S>("max_angle_deg", &S::max_angle_deg, "deg", 60, 0, 90,
+                "single_axis: rotation limit either way; dual_axis: largest tilt."),
+      choice<S>("backtrack", &S::backtrack, "yes", {"yes", "no"},
+                "single_axis: turn back to avoid row-to-row shading."),
+      number<S>("gcr", &S::gcr, "", 0.35, 0.01, 0.99,
+                "Ground coverage ratio: module width / row pitch (backtracking and bifacial gain)."),
+      number<S>("bifaciality", &S::bifaciality, "", 0, 0, 1,
+                "Rear-side efficiency relative to the front; 0 for monofacial modules."),
+      number<S>("module_height_m", &S::module_height_m, "m", 1.5, 0.1, 20,
+                "Bifacial: height of the module centre above the ground."),
   };
   return table;
 }
@@ -119,6 +138,178 @@ const ParamTable<LoadSpec>& load_params() {
                 "Scale the profile to this energy per 8760 h; 0 keeps a CSV's own energy."),
       number<S>("peak_kw", &S::peak_kw, "kW", 0, 0, kMaxPowerKw,
                 "Built-in profiles only: scale to this peak (when annual_kwh is 0)."),
+  };
+  return table;
+}
+
+const ParamTable<WindTurbineSpec>& wind_turbine_params() {
+  using S = WindTurbineSpec;
+  static const ParamTable<S> table = {
+      text<S>("name", &S::name, true, "", "Unique name of the turbine group."),
+      text<S>("bus", &S::bus, true, "", "Bus the turbines feed."),
+      text<S>("power_curve", &S::power_curve, true, "",
+              "CSV of one turbine's power curve: columns wind_speed_m_s,power_kw, speeds increasing; "
+              "zero power beyond the last speed (cut-out).",
+              ParamKind::kPath),
+      integer<S>("count", &S::count, "", 1, 1, 10000, "Identical turbines in the group."),
+      number<S>("hub_height_m", &S::hub_height_m, "m", 80, 1, 300, "Hub height.", true),
+      number<S>("reference_height_m", &S::reference_height_m, "m", 10, 1, 300,
+                "Height of the weather file's wind speed (EPW: 10 m).", true),
+      number<S>("shear_exponent", &S::shear_exponent, "", 1.0 / 7.0, 0, 1,
+                "Power-law wind shear exponent (1/7 over open land; about 0.1 at sea)."),
+      choice<S>("density_correction", &S::density_correction, "yes", {"yes", "no"},
+                "Correct the wind speed for air density (IEC 61400-12-1), from the weather's pressure "
+                "and temperature."),
+      number<S>("availability", &S::availability, "", 1, 0, 1,
+                "Fraction of the energy the turbines deliver after downtime and wake losses."),
+  };
+  return table;
+}
+
+const ParamTable<HeatBusSpec>& heat_bus_params() {
+  using S = HeatBusSpec;
+  static const ParamTable<S> table = {
+      text<S>("name", &S::name, true, "", "Unique name of the heating or cooling bus."),
+      choice<S>("medium", &S::medium, "heating", {"heating", "cooling"},
+                "`heating` carries heat to loads; `cooling` takes heat away from them (chilled water)."),
+      number<S>("supply_temperature_c", &S::supply_temperature_c, "°C", 45, -10, 95,
+                "Supply temperature: the heat pumps' sink, or the chillers' evaporator side."),
+  };
+  return table;
+}
+
+namespace {
+
+template <class S>
+ParamTable<S> heat_pump_rows(bool chiller) {
+  return {
+      text<S>("name", &S::name, true, "", chiller ? "Unique name of the chiller." : "Unique name of the heat pump."),
+      text<S>("bus", &S::bus, true, "", "Electric bus that powers it."),
+      text<S>("heat_bus", &S::heat_bus, true, "",
+              chiller ? "Cooling bus it serves." : "Heating bus it serves."),
+      choice<S>("source", &S::source, chiller ? "air" : "air", {"air", "sea_water", "sewage", "ground", "constant"},
+                chiller ? "Where the condenser rejects heat: outdoor air or a water body."
+                        : "Heat source: outdoor air (the weather), sea water, sewage, ground, or a constant."),
+      number<S>("source_mean_c", &S::source_mean_c, "°C", std::nan(""), -30, 60,
+                "Non-air sources: annual mean temperature; default: the source's published profile."),
+      number<S>("source_amplitude_k", &S::source_amplitude_k, "K", std::nan(""), 0, 30,
+                "Non-air sources: half the annual swing."),
+      number<S>("source_coldest_day", &S::source_coldest_day, "day", std::nan(""), 0, 365,
+                "Non-air sources: day of the year of the minimum."),
+      choice<S>("cop_method", &S::cop_method, "carnot", {"carnot", "table"},
+                "`carnot`: a fraction of the Carnot COP; `table`: the manufacturer-style `cop_table`."),
+      number<S>("carnot_fraction", &S::carnot_fraction, "", chiller ? 0.5 : 0.45, 0.05, 0.9,
+                "Fraction of the Carnot COP reached (0.4–0.55 for real machines)."),
+      number<S>("min_lift_k", &S::min_lift_k, "K", 10, 1, 60,
+                "Smallest lift used in the Carnot formula (avoids unphysical COPs)."),
+      number<S>("max_cop", &S::max_cop, "", chiller ? 10 : 8, 1, 30, "Upper limit of the COP."),
+      required_number<S>("rated_kw", &S::rated_kw, "kW", 0, kMaxPowerKw,
+                         chiller ? "Cooling capacity at rating." : "Heating capacity at rating.", true),
+      number<S>("min_load_fraction", &S::min_load_fraction, "", 0.2, 0, 1,
+                "Smallest output while running, as a fraction of the capacity in force."),
+      integer<S>("min_on_s", &S::min_on_s, "s", 0, 0, 86400, "Shortest run after a start."),
+      integer<S>("min_off_s", &S::min_off_s, "s", 0, 0, 86400, "Shortest pause after a stop."),
+  };
+}
+
+}  // namespace
+
+const ParamTable<HeatPumpSpec>& heat_pump_params() {
+  static const ParamTable<HeatPumpSpec> table = heat_pump_rows<HeatPumpSpec>(false);
+  return table;
+}
+
+const ParamTable<HeatPumpSpec>& chiller_params() {
+  static const ParamTable<HeatPumpSpec> table = heat_pump_rows<HeatPumpSpec>(true);
+  return table;
+}
+
+const ParamTable<ThermalStorageSpec>& thermal_storage_params() {
+  using S = ThermalStorageSpec;
+  static const ParamTable<S> table = {
+      text<S>("name", &S::name, true, "", "Unique name of the tank."),
+      text<S>("heat_bus", &S::heat_bus, true, "", "Heating or cooling bus it connects to."),
+      required_number<S>("capacity_kwh", &S::capacity_kwh, "kWh", 0, kMaxEnergyKwh,
+                         "Thermal energy stored when full (relative to empty at the bus's return "
+                         "temperature).",
+                         true),
+      required_number<S>("max_charge_kw", &S::max_charge_kw, "kW", 0, kMaxPowerKw, "Largest charging power.", true),
+      required_number<S>("max_discharge_kw", &S::max_discharge_kw, "kW", 0, kMaxPowerKw,
+                         "Largest discharging power.", true),
+      number<S>("standing_loss_per_day", &S::standing_loss_per_day, "1/day", 0.01, 0, 0.9,
+                "Fraction of the stored heat lost per day (exponential decay)."),
+      number<S>("soc_initial", &S::soc_initial, "", 0.5, 0, 1, "Fill level at the start."),
+  };
+  return table;
+}
+
+const ParamTable<LoadSpec>& heat_load_params() {
+  using S = LoadSpec;
+  static const ParamTable<S> table = {
+      text<S>("name", &S::name, true, "", "Unique name of the heat or cooling load."),
+      text<S>("bus", &S::bus, true, "", "Heating or cooling bus it takes from."),
+      text<S>("profile", &S::profile, true, "",
+              "Hourly profile: a CSV (kWh of heat per hour, 8760 rows, last column) or a built-in name: "
+              "`constant`, `office`, `data_centre`."),
+      number<S>("annual_kwh", &S::annual_kwh, "kWh", 0, 0, kMaxEnergyKwh,
+                "Scale the profile to this energy per 8760 h; 0 keeps a CSV's own energy."),
+      number<S>("peak_kw", &S::peak_kw, "kW", 0, 0, kMaxPowerKw,
+                "Built-in profiles only: scale to this peak (when annual_kwh is 0)."),
+  };
+  return table;
+}
+
+const ParamTable<BuildingSpec>& building_params() {
+  using S = BuildingSpec;
+  static const ParamTable<S> table = {
+      text<S>("name", &S::name, true, "", "Unique name of the building group."),
+      text<S>("heat_bus", &S::heat_bus, true, "", "Heating bus that serves it."),
+      text<S>("cooling_bus", &S::cooling_bus, false, "", "Cooling bus that serves it; none: not cooled (it floats)."),
+      integer<S>("count", &S::count, "", 1, 1, 100000, "Identical buildings in the group."),
+      required_number<S>("floor_area_m2", &S::floor_area_m2, "m²", 0, 1e7, "Conditioned floor area of one building, all storeys.", true),
+      integer<S>("storeys", &S::storeys, "", 3, 1, 200, "Storeys; the block is square in plan."),
+      number<S>("ceiling_height_m", &S::ceiling_height_m, "m", 3.5, 2, 10, "Storey height.", true),
+      number<S>("window_to_wall_ratio", &S::window_to_wall_ratio, "", 0.35, 0, 0.95, "Glazed share of each facade."),
+      number<S>("wall_u_w_m2k", &S::wall_u_w_m2k, "W/(m²·K)", 0.6, 0.05, 5, "U-value of opaque walls.", true),
+      number<S>("roof_u_w_m2k", &S::roof_u_w_m2k, "W/(m²·K)", 0.45, 0.05, 5, "U-value of the roof.", true),
+      number<S>("window_u_w_m2k", &S::window_u_w_m2k, "W/(m²·K)", 2.4, 0.3, 7, "U-value of the windows.", true),
+      number<S>("window_g", &S::window_g, "", 0.45, 0.05, 0.9, "Solar energy transmittance of the glazing at normal incidence."),
+      number<S>("infiltration_ach", &S::infiltration_ach, "1/h", 0.3, 0, 5, "Air changes per hour by infiltration."),
+      number<S>("ventilation_ach", &S::ventilation_ach, "1/h", 0.7, 0, 10, "Air changes per hour by mechanical ventilation."),
+      number<S>("heat_recovery_efficiency", &S::heat_recovery_efficiency, "", 0, 0, 0.95,
+                "Heat recovered from the exhaust air by the air handler."),
+      number<S>("internal_gains_w_m2", &S::internal_gains_w_m2, "W/m²", 10, 0, 200,
+                "Mean heat from people, lighting and equipment per m² of floor."),
+      number<S>("heating_setpoint_c", &S::heating_setpoint_c, "°C", 20, 5, 30, "Indoor air is kept at or above this."),
+      number<S>("cooling_setpoint_c", &S::cooling_setpoint_c, "°C", 26, 15, 40, "Indoor air is kept at or below this (when cooled)."),
+      choice<S>("mass_class", &S::mass_class, "medium", {"very_light", "light", "medium", "heavy", "very_heavy"},
+                "Thermal mass class of ISO 13790 Table 12."),
+      number<S>("initial_temperature_c", &S::initial_temperature_c, "°C", 20, -20, 50,
+                "Temperature of the building's mass at the start."),
+  };
+  return table;
+}
+
+namespace {
+
+std::vector<std::string_view> vegetation_choices() {
+  std::vector<std::string_view> names;
+  for (Vegetation v : kAllVegetation) names.push_back(vegetation_name(v));
+  return names;
+}
+
+}  // namespace
+
+const ParamTable<GreenSpaceSpec>& green_space_params() {
+  using S = GreenSpaceSpec;
+  static const ParamTable<S> table = {
+      text<S>("name", &S::name, true, "", "Unique name of the green space."),
+      required_number<S>("area_m2", &S::area_m2, "m²", 0, 1e9, "Area covered by the vegetation.", true),
+      choice<S>("vegetation", &S::vegetation, "mixed_green_space", vegetation_choices(),
+                "Vegetation type: sets the published sequestration factor (components/carbon_sink.h "
+                "cites each source)."),
+      number<S>("sequestration_kg_co2_per_m2_year", &S::sequestration_kg_co2_per_m2_year, "kg/(m²·a)", 0, 0, 20,
+                "Override of the vegetation's factor; 0 uses the published one."),
   };
   return table;
 }
@@ -185,6 +376,14 @@ LineSpec default_line() { return defaults_of(line_params()); }
 PvSpec default_pv() { return defaults_of(pv_params()); }
 BatterySpec default_battery() { return defaults_of(battery_params()); }
 LoadSpec default_load() { return defaults_of(load_params()); }
+WindTurbineSpec default_wind_turbine() { return defaults_of(wind_turbine_params()); }
+HeatBusSpec default_heat_bus() { return defaults_of(heat_bus_params()); }
+HeatPumpSpec default_heat_pump() { return defaults_of(heat_pump_params()); }
+HeatPumpSpec default_chiller() { return defaults_of(chiller_params()); }
+ThermalStorageSpec default_thermal_storage() { return defaults_of(thermal_storage_params()); }
+LoadSpec default_heat_load() { return defaults_of(heat_load_params()); }
+GreenSpaceSpec default_green_space() { return defaults_of(green_space_params()); }
+BuildingSpec default_building() { return defaults_of(building_params()); }
 TariffSpec default_tariff() { return defaults_of(tariff_params()); }
 GridSpec default_grid() {
   GridSpec grid = defaults_of(grid_params());

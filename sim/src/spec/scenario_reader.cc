@@ -2,6 +2,8 @@
 // need several definitions (references, SOC windows, the graph) happen in compile_park().
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -34,7 +36,9 @@ std::optional<InputLocation> first_invalid_utf8(const std::string& text, const s
 }
 
 const std::vector<std::string_view> kTopLevelKeys = {
-    "name", "description", "simulation", "buses", "lines", "pv", "batteries", "loads", "grid"};
+    "name",           "description", "simulation", "buses",       "lines",        "pv",
+    "batteries",      "loads",       "grid",       "wind_turbines", "heat_buses", "heat_pumps",
+    "chillers",       "thermal_storage", "heat_loads", "green_spaces", "buildings"};
 
 // Reads each element of a YAML sequence into a definition struct.
 template <class Spec, class Fill>
@@ -83,6 +87,62 @@ std::map<std::string, double> read_prices(const YAML::Node& node, const std::str
     prices[period] = price;
   }
   return prices;
+}
+
+std::vector<double> read_numbers(const YAML::Node& node, const std::string& file, const std::string& field) {
+  if (!node || !node.IsSequence() || node.size() == 0) fail_at(node ? node : YAML::Node(), file, field, "expected a list of numbers");
+  std::vector<double> values;
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    double v = 0;
+    try {
+      v = node[i].as<double>();
+    } catch (const YAML::Exception&) {
+      fail_at(node[i], file, field + "[" + std::to_string(i) + "]", "expected a number");
+    }
+    if (!std::isfinite(v)) fail_at(node[i], file, field + "[" + std::to_string(i) + "]", "must be finite");
+    values.push_back(v);
+  }
+  return values;
+}
+
+// A table written as rows: one list per source temperature, one value per sink temperature.
+std::vector<std::vector<double>> read_matrix(const YAML::Node& node, const std::string& file, const std::string& field) {
+  if (!node || !node.IsSequence() || node.size() == 0)
+    fail_at(node ? node : YAML::Node(), file, field, "expected a list of rows (one per source temperature)");
+  std::vector<std::vector<double>> rows;
+  for (std::size_t i = 0; i < node.size(); ++i)
+    rows.push_back(read_numbers(node[i], file, field + "[" + std::to_string(i) + "]"));
+  return rows;
+}
+
+PerformanceTableSpec read_performance_table(const YAML::Node& node, const std::string& file, const std::string& field) {
+  PerformanceTableSpec table;
+  table.at = source_of(node, file);
+  if (!node.IsMap()) fail_at(node, file, field, "expected a mapping with source_c, sink_c, cop and optionally capacity_kw");
+  for (const auto& entry : node) {
+    const std::string key = entry.first.as<std::string>();
+    static const std::vector<std::string_view> keys = {"source_c", "sink_c", "cop", "capacity_kw"};
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      const std::string hint = closest_key(key, keys);
+      fail_at(entry.first, file, field + "." + key, "unknown key" + (hint.empty() ? std::string() : " (did you mean '" + hint + "'?)"));
+    }
+  }
+  if (!node["source_c"] || !node["sink_c"] || !node["cop"]) fail_at(node, file, field, "needs source_c, sink_c and cop");
+  table.source_c = read_numbers(node["source_c"], file, field + ".source_c");
+  table.sink_c = read_numbers(node["sink_c"], file, field + ".sink_c");
+  table.cop = read_matrix(node["cop"], file, field + ".cop");
+  if (node["capacity_kw"]) table.capacity_kw = read_matrix(node["capacity_kw"], file, field + ".capacity_kw");
+  return table;
+}
+
+std::vector<HeatPumpSpec> read_heat_pumps(const YAML::Node& list, const std::string& file, const std::string& key,
+                                          const ParamTable<HeatPumpSpec>& params) {
+  return read_list<HeatPumpSpec>(list, file, key, [&](const YAML::Node& item, const std::string& context) {
+    HeatPumpSpec spec = defaults_of(params);
+    read_params(item, params, spec, file, context, {"cop_table"});
+    if (item["cop_table"]) spec.table = read_performance_table(item["cop_table"], file, context + "cop_table");
+    return spec;
+  });
 }
 
 TariffSeasonSpec read_season(const YAML::Node& node, const std::string& file, const std::string& context) {
@@ -149,6 +209,14 @@ ParkSpec read_document(const YAML::Node& root, const std::string& file) {
   spec.pv_arrays = read_flat_list(root["pv"], file, "pv", pv_params());
   spec.batteries = read_flat_list(root["batteries"], file, "batteries", battery_params());
   spec.loads = read_flat_list(root["loads"], file, "loads", load_params());
+  spec.wind_turbines = read_flat_list(root["wind_turbines"], file, "wind_turbines", wind_turbine_params());
+  spec.heat_buses = read_flat_list(root["heat_buses"], file, "heat_buses", heat_bus_params());
+  spec.heat_pumps = read_heat_pumps(root["heat_pumps"], file, "heat_pumps", heat_pump_params());
+  spec.chillers = read_heat_pumps(root["chillers"], file, "chillers", chiller_params());
+  spec.thermal_storages = read_flat_list(root["thermal_storage"], file, "thermal_storage", thermal_storage_params());
+  spec.heat_loads = read_flat_list(root["heat_loads"], file, "heat_loads", heat_load_params());
+  spec.buildings = read_flat_list(root["buildings"], file, "buildings", building_params());
+  spec.green_spaces = read_flat_list(root["green_spaces"], file, "green_spaces", green_space_params());
   if (const YAML::Node grid_node = root["grid"]) {
     GridSpec grid = default_grid();
     read_params(grid_node, grid_params(), grid, file, "grid.", {"tariff"}, &grid.key_at);
@@ -206,6 +274,31 @@ std::string scenario_reference_markdown() {
   section("`pv[]`", "Fixed-tilt PV arrays with their inverters.", markdown_rows(pv_params()));
   section("`batteries[]`", "Stationary batteries.", markdown_rows(battery_params()));
   section("`loads[]`", "Electric loads from hourly profiles.", markdown_rows(load_params()));
+  section("`wind_turbines[]`", "Wind turbine groups: a power curve at hub height, with the weather's "
+          "wind speed lifted by a power-law shear profile.", markdown_rows(wind_turbine_params()));
+  section("`heat_buses[]`", "Heating and cooling buses: one temperature level each, balanced like an "
+          "electrical bus; demand they cannot meet is reported as unmet.", markdown_rows(heat_bus_params()));
+  section("`heat_pumps[]`",
+          "Heat pumps from an electrical bus to a heating bus. With `cop_method: table`, `cop_table` "
+          "gives `source_c` and `sink_c` (increasing), `cop` as one row per source temperature and "
+          "optionally `capacity_kw` of the same shape, scaled to rated_kw at the rating point (source "
+          "7 °C, sink 35 °C: EN 14511's A7/W35; for chillers condenser 35 °C, chilled water 7 °C); "
+          "values between points are interpolated bilinearly and held at the edges.",
+          markdown_rows(heat_pump_params()));
+  section("`chillers[]`", "Chillers from an electrical bus to a cooling bus; `cop` is then the EER and "
+          "the source is where the condenser rejects its heat.", markdown_rows(chiller_params()));
+  section("`thermal_storage[]`", "Hot- or chilled-water tanks on a heat bus. Without a controller "
+          "set-point a tank absorbs surplus heat and covers what the heat pumps cannot.",
+          markdown_rows(thermal_storage_params()));
+  section("`heat_loads[]`", "Heat or cooling demand from hourly profiles.", markdown_rows(heat_load_params()));
+  section("`buildings[]`",
+          "Buildings whose heating and cooling demand comes from ISO 13790's hourly 5R1C thermal "
+          "network, driven by the weather (outdoor air, solar gains through the windows of each "
+          "facade) and internal gains. Each is a square block; the ground floor is not counted as "
+          "a heat loss. Heat the plant cannot deliver lets the building cool (or warm) for real.",
+          markdown_rows(building_params()));
+  section("`green_spaces[]`", "Carbon sinks: vegetation whose yearly CO2 uptake is subtracted in the "
+          "park's carbon ledger.", markdown_rows(green_space_params()));
   section("`grid`", "The connection to the public grid: the slack that balances the park.",
           markdown_rows(grid_params()));
   section("`grid.tariff`",

@@ -46,6 +46,43 @@ void Hdf5TraceSink::on_run_start(const ParkModel& model, const ParkState&) {
     w.add_channel(g, "power_kw", "kW", "Power served (- out of the bus)");
     w.add_channel(g, "demand_kw", "kW", "Power demanded (>= 0)");
   }
+  for (const WindTurbineModel& t : model.wind_turbines) {
+    const std::string g = "components/" + t.name;
+    w.add_channel(g, "power_kw", "kW", "Power delivered to the bus (+ into the bus)");
+    w.add_channel(g, "available_kw", "kW", "Power the turbines could deliver (before curtailment)");
+    w.add_channel(g, "hub_wind_speed_m_s", "m/s", "Wind speed at hub height");
+  }
+  for (const HeatPumpModel& hp : model.heat_pumps) {
+    const std::string g = "components/" + hp.name;
+    const std::string thermal = hp.cooling ? "Cooling delivered to the cooling bus" : "Heat delivered to the heat bus";
+    w.add_channel(g, "power_kw", "kW", "Electric power served (- out of the electric bus)");
+    w.add_channel(g, "thermal_kw", "kW", thermal);
+    w.add_channel(g, "capacity_kw", "kW", "Thermal capacity at the current temperatures");
+    w.add_channel(g, "cop", "1", hp.cooling ? "EER at the current temperatures" : "COP at the current temperatures");
+    w.add_channel(g, "source_temp_c", "degC", "Source temperature (chillers: where the condenser rejects heat)");
+    w.add_channel(g, "on", "1", "1 while running");
+  }
+  for (const ThermalStorageModel& tank : model.thermal_storages) {
+    const std::string g = "components/" + tank.name;
+    w.add_channel(g, "thermal_kw", "kW", "Thermal power into the heat bus: + discharging, - charging");
+    w.add_channel(g, "energy_kwh", "kWh", "Stored thermal energy at the segment start");
+  }
+  for (const LoadModel& l : model.heat_loads) {
+    const std::string g = "components/" + l.name;
+    w.add_channel(g, "thermal_kw", "kW", "Thermal power served (- out of the heat bus)");
+    w.add_channel(g, "demand_kw", "kW", "Thermal power demanded (>= 0)");
+  }
+  for (const BuildingModel& b : model.buildings) {
+    const std::string g = "components/" + b.name;
+    w.add_channel(g, "heating_kw", "kW", "Heat served (- out of the heating bus), all buildings of the group");
+    w.add_channel(g, "heating_demand_kw", "kW", "Heat that holds the heating set-point over the step");
+    w.add_channel(g, "cooling_kw", "kW", "Cooling served (- out of the cooling bus)");
+    w.add_channel(g, "cooling_demand_kw", "kW", "Cooling that holds the cooling set-point over the step");
+    w.add_channel(g, "mass_temp_c", "degC", "Temperature of the thermal mass at the step start");
+    w.add_channel(g, "air_temp_c", "degC", "Indoor air temperature if the demand is met");
+  }
+  for (const HeatBusModel& h : model.heat_buses)
+    w.add_channel("heat_buses/" + h.name, "dumped_kw", "kW", "Surplus heat rejected (>= 0)");
   const std::string grid = "components/" + model.grid.name;
   w.add_channel(grid, "power_kw", "kW", "Grid exchange: + import, - export");
   w.add_channel(grid, "price_cny_per_kwh", "CNY/kWh", "Energy price in force");
@@ -96,6 +133,36 @@ void Hdf5TraceSink::on_event(const ParkModel& model, const ParkState& state, Tic
     *v++ = op.load_kw[i];
     *v++ = op.load_demand_kw[i];
   }
+  for (std::size_t i = 0; i < model.wind_turbines.size(); ++i) {
+    *v++ = op.wind_kw[i];
+    *v++ = op.wind_available_kw[i];
+    *v++ = op.wind_hub_speed_m_s[i];
+  }
+  for (std::size_t i = 0; i < model.heat_pumps.size(); ++i) {
+    *v++ = op.heat_pump_electric_kw[i];
+    *v++ = op.heat_pump_thermal_kw[i];
+    *v++ = op.heat_pump_max_kw[i];
+    *v++ = op.heat_pump_cop[i];
+    *v++ = op.heat_pump_source_c[i];
+    *v++ = static_cast<double>(state.heat_pump_on[i]);
+  }
+  for (std::size_t k = 0; k < model.thermal_storages.size(); ++k) {
+    *v++ = op.thermal_storage_kw[k];
+    *v++ = state.thermal_storage_energy_kwh[k];
+  }
+  for (std::size_t i = 0; i < model.heat_loads.size(); ++i) {
+    *v++ = op.heat_load_kw[i];
+    *v++ = op.heat_load_demand_kw[i];
+  }
+  for (std::size_t b = 0; b < model.buildings.size(); ++b) {
+    *v++ = op.building_heating_kw[b];
+    *v++ = op.building_heating_demand_kw[b];
+    *v++ = op.building_cooling_kw[b];
+    *v++ = op.building_cooling_demand_kw[b];
+    *v++ = state.building_mass_c[b];
+    *v++ = op.building_air_c[b];
+  }
+  for (std::size_t h = 0; h < model.heat_buses.size(); ++h) *v++ = op.heat_bus_dumped_kw[h];
   *v++ = op.grid_kw;
   *v++ = op.price_cny_per_kwh;
   *v++ = op.carbon_kg_per_kwh;

@@ -8,6 +8,10 @@
 //     and its capacity charge applies the contracted kVA to each month touched by the run.
 //   co2_kg: imported energy × the emission factor in force when it was imported. Exported energy
 //     earns no credit here; CO2 avoided is measured against the baseline run.
+//   carbon_sink_co2_kg: green space area × its yearly uptake × the simulated fraction of a year
+//     (365 days); net_co2_kg = co2_kg − carbon_sink_co2_kg.
+//   heat and cooling: demand, served and unmet per medium; a heat pump's seasonal COP is the heat
+//     it delivered over the electricity it drew (for chillers: cooling over electricity, the SEER).
 #include <algorithm>
 #include <stdexcept>
 
@@ -85,7 +89,31 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   for (std::size_t i = 0; i < model.batteries.size(); ++i)
     battery_losses_kwh += t.battery_charged_kwh[i] - t.battery_discharged_kwh[i] -
                           (state.battery_energy_kwh[i] - model.batteries[i].energy_initial_kwh);
-  const double consumption_kwh = served_kwh + sum(t.line_loss_kwh) + battery_losses_kwh;
+  double heat_pump_kwh[2] = {0, 0}, heat_pump_thermal_kwh[2] = {0, 0};  // [heating, cooling]
+  for (std::size_t i = 0; i < model.heat_pumps.size(); ++i) {
+    heat_pump_kwh[model.heat_pumps[i].cooling] += t.heat_pump_electric_kwh[i];
+    heat_pump_thermal_kwh[model.heat_pumps[i].cooling] += t.heat_pump_thermal_kwh[i];
+  }
+  double heat_served_kwh[2] = {0, 0}, heat_unserved_kwh[2] = {0, 0}, heat_dumped_kwh[2] = {0, 0};
+  for (std::size_t i = 0; i < model.heat_loads.size(); ++i) {
+    const bool cooling = model.heat_buses[model.heat_loads[i].bus].medium == HeatMedium::kCooling;
+    heat_served_kwh[cooling] += t.heat_load_served_kwh[i];
+    heat_unserved_kwh[cooling] += t.heat_load_unserved_kwh[i];
+  }
+  for (std::size_t b = 0; b < model.buildings.size(); ++b) {
+    heat_served_kwh[0] += t.building_heating_served_kwh[b];
+    heat_unserved_kwh[0] += t.building_heating_unserved_kwh[b];
+    heat_served_kwh[1] += t.building_cooling_served_kwh[b];
+    heat_unserved_kwh[1] += t.building_cooling_unserved_kwh[b];
+  }
+  for (std::size_t h = 0; h < model.heat_buses.size(); ++h)
+    heat_dumped_kwh[model.heat_buses[h].medium == HeatMedium::kCooling] += t.heat_bus_dumped_kwh[h];
+  const double wind_kwh = sum(t.wind_kwh);
+  const double onsite_kwh = pv_kwh + wind_kwh;
+  const double consumption_kwh = served_kwh + heat_pump_kwh[0] + heat_pump_kwh[1] + sum(t.line_loss_kwh) + battery_losses_kwh;
+  const double years = static_cast<double>(state.tick) / (365.0 * kSecondsPerDay);
+  double sink_kg = 0;
+  for (const GreenSpaceModel& g : model.green_spaces) sink_kg += g.area_m2 * g.sequestration_kg_co2_per_m2_year * years;
   const double months = static_cast<double>(max_demand_kw_by_month_.size());
   double demand_charge_cny = 0, max_demand_kw = 0;
   for (const auto& [month, kw] : max_demand_kw_by_month_) {
@@ -105,6 +133,9 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   add("pv_generation_kwh", "kWh", pv_kwh, "AC energy delivered by PV after curtailment");
   add("pv_curtailed_kwh", "kWh", sum(t.pv_curtailed_kwh), "PV energy curtailed by export or line limits");
   add("pv_inverter_clipping_kwh", "kWh", sum(t.pv_clipped_dc_kwh), "DC energy lost to inverter clipping");
+  add("wind_generation_kwh", "kWh", wind_kwh, "Energy delivered by wind turbines after curtailment");
+  add("wind_curtailed_kwh", "kWh", sum(t.wind_curtailed_kwh), "Wind energy curtailed by export or line limits");
+  add("onsite_generation_kwh", "kWh", onsite_kwh, "PV + wind energy delivered");
   add("battery_charged_kwh", "kWh", sum(t.battery_charged_kwh), "Energy drawn by batteries from their buses");
   add("battery_discharged_kwh", "kWh", sum(t.battery_discharged_kwh), "Energy batteries delivered to their buses");
   add("battery_self_discharge_kwh", "kWh", sum(t.battery_self_discharge_kwh), "Energy lost to self-discharge");
@@ -113,7 +144,24 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   add("grid_export_kwh", "kWh", t.grid_export_kwh, "Energy exported to the grid");
   add("pv_self_consumption_ratio", "1", pv_kwh > 0 ? std::max(0.0, (pv_kwh - t.grid_export_kwh) / pv_kwh) : 0.0,
       "Share of PV energy used in the park");
-  add("consumption_kwh", "kWh", consumption_kwh, "Load served plus line and battery losses");
+  add("onsite_self_consumption_ratio", "1", onsite_kwh > 0 ? std::max(0.0, (onsite_kwh - t.grid_export_kwh) / onsite_kwh) : 0.0,
+      "Share of on-site generation (PV + wind) used in the park");
+  add("heat_demand_kwh", "kWh", heat_served_kwh[0] + heat_unserved_kwh[0], "Heat that heat loads and buildings asked for");
+  add("heat_served_kwh", "kWh", heat_served_kwh[0], "Heat delivered to heat loads and buildings");
+  add("heat_unmet_kwh", "kWh", heat_unserved_kwh[0], "Heat demand not met (capacity, minimum off times, import limits)");
+  add("heat_dumped_kwh", "kWh", heat_dumped_kwh[0], "Surplus heat rejected (minimum loads and run times)");
+  add("heat_pump_electricity_kwh", "kWh", heat_pump_kwh[0], "Electricity drawn by heat pumps");
+  add("heat_pump_heat_kwh", "kWh", heat_pump_thermal_kwh[0], "Heat delivered by heat pumps");
+  add("heat_pump_scop", "1", heat_pump_kwh[0] > 0 ? heat_pump_thermal_kwh[0] / heat_pump_kwh[0] : 0.0,
+      "Seasonal COP of the heat pumps: heat delivered / electricity drawn");
+  add("cooling_demand_kwh", "kWh", heat_served_kwh[1] + heat_unserved_kwh[1], "Cooling that cooling loads and buildings asked for");
+  add("cooling_served_kwh", "kWh", heat_served_kwh[1], "Cooling delivered");
+  add("cooling_unmet_kwh", "kWh", heat_unserved_kwh[1], "Cooling demand not met");
+  add("chiller_electricity_kwh", "kWh", heat_pump_kwh[1], "Electricity drawn by chillers");
+  add("chiller_seer", "1", heat_pump_kwh[1] > 0 ? heat_pump_thermal_kwh[1] / heat_pump_kwh[1] : 0.0,
+      "Seasonal EER of the chillers: cooling delivered / electricity drawn");
+  add("thermal_storage_loss_kwh", "kWh", sum(t.thermal_storage_loss_kwh), "Standing losses of heat and cold tanks");
+  add("consumption_kwh", "kWh", consumption_kwh, "Loads, heat pumps and chillers served, plus line and battery losses");
   add("self_sufficiency_ratio", "1", consumption_kwh > 0 ? std::max(0.0, 1 - t.grid_import_kwh / consumption_kwh) : 0.0,
       "Share of the park's consumption not met by imports");
   add("peak_grid_import_kw", "kW", peak_import_kw_, "Largest instantaneous import");
@@ -124,6 +172,8 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   add("export_revenue_cny", "CNY", export_revenue_cny_, "Exported energy at the export price");
   add("net_cost_cny", "CNY", net_cost_cny, "Energy + demand + capacity charges − export revenue");
   add("co2_kg", "kg", co2_kg_, "CO2 emitted by imported electricity");
+  add("carbon_sink_co2_kg", "kg", sink_kg, "CO2 taken up by the park's green space");
+  add("net_co2_kg", "kg", co2_kg_ - sink_kg, "CO2 emitted − CO2 taken up by green space");
   for (std::size_t i = 0; i < model.pv_arrays.size(); ++i)
     add("energy_kwh." + model.pv_arrays[i].name, "kWh", t.pv_kwh[i], "PV array: AC energy delivered");
   for (std::size_t i = 0; i < model.batteries.size(); ++i)
@@ -131,6 +181,17 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
         "Battery: net energy delivered (discharged − charged)");
   for (std::size_t i = 0; i < model.loads.size(); ++i)
     add("energy_kwh." + model.loads[i].name, "kWh", -t.load_served_kwh[i], "Load: energy served (negative: drawn)");
+  for (std::size_t i = 0; i < model.wind_turbines.size(); ++i)
+    add("energy_kwh." + model.wind_turbines[i].name, "kWh", t.wind_kwh[i], "Wind turbines: energy delivered");
+  for (std::size_t i = 0; i < model.heat_pumps.size(); ++i)
+    add("energy_kwh." + model.heat_pumps[i].name, "kWh", -t.heat_pump_electric_kwh[i],
+        model.heat_pumps[i].cooling ? "Chiller: electricity drawn (negative)" : "Heat pump: electricity drawn (negative)");
+  for (std::size_t i = 0; i < model.heat_loads.size(); ++i)
+    add("heat_kwh." + model.heat_loads[i].name, "kWh", t.heat_load_served_kwh[i], "Heat or cooling load: thermal energy served");
+  for (std::size_t b = 0; b < model.buildings.size(); ++b) {
+    add("heat_kwh." + model.buildings[b].name, "kWh", t.building_heating_served_kwh[b], "Buildings: heat served");
+    add("cooling_kwh." + model.buildings[b].name, "kWh", t.building_cooling_served_kwh[b], "Buildings: cooling served");
+  }
   add("energy_kwh." + model.grid.name, "kWh", t.grid_import_kwh - t.grid_export_kwh,
       "Grid: net energy imported");
 }
@@ -140,9 +201,11 @@ void add_baseline_comparison(KpiTable& run, const KpiTable& baseline) {
   const double baseline_cost = kpi_value(baseline, "net_cost_cny");
   const double baseline_import = kpi_value(baseline, "grid_import_kwh");
   const double baseline_served = kpi_value(baseline, "load_served_kwh");
-  run.push_back({"baseline_co2_kg", "kg", baseline_co2, "CO2 of the same park without PV and batteries"});
+  run.push_back({"baseline_co2_kg", "kg", baseline_co2, "CO2 of the same park without on-site generation and storage"});
   run.push_back({"co2_avoided_kg", "kg", baseline_co2 - kpi_value(run, "co2_kg"), "Baseline CO2 − this run's CO2"});
-  run.push_back({"baseline_net_cost_cny", "CNY", baseline_cost, "Net cost of the same park without PV and batteries"});
+  run.push_back({"net_co2_avoided_kg", "kg", kpi_value(baseline, "net_co2_kg") - kpi_value(run, "net_co2_kg"),
+                 "Baseline net CO2 − this run's net CO2 (counts the green space's uptake)"});
+  run.push_back({"baseline_net_cost_cny", "CNY", baseline_cost, "Net cost of the same park without on-site generation and storage"});
   run.push_back({"cost_saved_cny", "CNY", baseline_cost - kpi_value(run, "net_cost_cny"), "Baseline net cost − this run's"});
   run.push_back({"grid_import_avoided_kwh", "kWh", baseline_import - kpi_value(run, "grid_import_kwh"),
                  "Baseline import − this run's import"});

@@ -1,0 +1,25 @@
+// Compilation of the component definitions that need more than copying fields: files to read,
+// tables to check, published defaults to fill in.
+#pragma once
+
+#include <filesystem>
+
+#include "zeropark/model.h"
+#include "zeropark/spec.h"
+
+namespace zeropark {
+
+// Reads the power curve (relative to `scenario_dir`) and checks it.
+WindTurbineModel compile_wind_turbine(const WindTurbineSpec& spec, int bus, const std::filesystem::path& scenario_dir);
+
+// Fills the source's published temperature profile where the file gives none (ground: the site's
+// annual mean air temperature), and checks the performance table. `cooling` for a chiller.
+HeatPumpModel compile_heat_pump(const HeatPumpSpec& spec, bool cooling, int bus, int heat_bus, double annual_mean_air_c);
+
+// Builds one building's envelope (a square block) and its 5R1C network.
+BuildingModel compile_building(const BuildingSpec& spec, int heat_bus, int cooling_bus);
+
+// Looks up the vegetation's published sequestration factor unless the file overrides it.
+GreenSpaceModel compile_green_space(const GreenSpaceSpec& spec);
+
+}  // namespace zeropark
