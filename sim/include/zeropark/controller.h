@@ -29,6 +29,10 @@ struct Observation {
 // What it asks for. Set-points hold until the next decision; the plant enforces every limit.
 struct Command {
   std::vector<double> battery_setpoint_kw;  // + discharge into the bus, − charge from it
+  // Left empty, or NaN per entry, the device follows its own rule: tanks follow the heat balance,
+  // EV groups charge their cars at once.
+  std::vector<double> thermal_storage_setpoint_kw;  // + discharge into the heat bus
+  std::vector<double> ev_setpoint_kw;               // per charger group: + V2G, − charging
 };
 
 class Controller {

@@ -24,6 +24,8 @@ namespace zeropark {
 struct WeatherYear;       // weather/epw.h
 struct BuildingEnvelope;  // components/building_5r1c.h
 struct Building5R1C;      // components/building_5r1c.h
+struct DataCentreParams;  // components/data_centre.h
+struct EvSession;         // components/ev_sessions.h
 
 struct BusModel {
   std::string name;
@@ -162,6 +164,25 @@ struct BuildingModel {
   std::shared_ptr<const Building5R1C> network;       // one building
 };
 
+struct DataCentreModel {
+  std::string name;
+  int bus = -1;
+  LoadModel it;  // IT power, kW
+  std::shared_ptr<const DataCentreParams> plant;  // cooling plant and electrical overheads
+};
+
+// A group of identical charge points with the sessions of the run (read or generated with the
+// run's seed), sorted by arrival.
+struct EvChargerModel {
+  std::string name;
+  int bus = -1;
+  int count = 1;
+  double max_power_kw = 7;
+  double efficiency = 0.95;
+  bool bidirectional = false;
+  std::shared_ptr<const std::vector<EvSession>> sessions;
+};
+
 struct GreenSpaceModel {
   std::string name;
   double area_m2 = 0;
@@ -200,7 +221,7 @@ struct GridModel {
 
 // The park's topology as Boost.Graph sees it: buses and components are vertices, lines and
 // component attachments are edges.
-enum class VertexKind { kBus, kPv, kBattery, kLoad, kGrid, kWind, kHeatBus, kHeatPump, kThermalStorage, kHeatLoad, kBuilding };
+enum class VertexKind { kBus, kPv, kBattery, kLoad, kGrid, kWind, kHeatBus, kHeatPump, kThermalStorage, kHeatLoad, kBuilding, kDataCentre, kEvCharger };
 struct TopologyVertex {
   VertexKind kind = VertexKind::kBus;
   int index = -1;  // into the model's vector of that kind
@@ -241,6 +262,8 @@ struct ParkModel {
   std::vector<ThermalStorageModel> thermal_storages;
   std::vector<LoadModel> heat_loads;  // bus = heat bus; kW of heat (or cooling) demand
   std::vector<BuildingModel> buildings;
+  std::vector<DataCentreModel> data_centres;
+  std::vector<EvChargerModel> ev_chargers;
   std::vector<GreenSpaceModel> green_spaces;
   GridModel grid;
   TopologyGraph topology;

@@ -183,6 +183,38 @@ struct BuildingSpec {
   SourceRef at;
 };
 
+// A data centre: IT load from a profile, times a PUE that follows the weather through its cooling
+// plant (components/data_centre.h).
+struct DataCentreSpec {
+  std::string name;
+  std::string bus;
+  double it_capacity_kw = 0;
+  std::string it_profile;  // as loads' profiles; scaled so its peak is it_capacity_kw × utilisation
+  double it_utilisation = 0;
+  double ups_efficiency = 0;
+  double chilled_water_supply_c = 0;
+  std::string water_side_economizer;  // yes or no
+  double chiller_carnot_fraction = 0;
+  double tower_approach_k = 0;
+  SourceRef at;
+};
+
+// A group of identical EV charge points and the charging sessions they serve.
+struct EvChargerSpec {
+  std::string name;
+  std::string bus;
+  double count = 0;  // charge points
+  double max_power_kw = 0;
+  double efficiency = 0;
+  std::string bidirectional;  // yes (V2G) or no
+  std::string sessions;       // CSV of real sessions; "" = the seeded generator
+  double sessions_per_charger_weekday = 0;
+  double sessions_per_charger_weekend_day = 0;
+  double ev_battery_kwh = 0;
+  double ev_max_charge_kw = 0;
+  SourceRef at;
+};
+
 // Carbon sink: green space that takes up CO2.
 struct GreenSpaceSpec {
   std::string name;
@@ -248,6 +280,8 @@ struct ParkSpec {
   std::vector<ThermalStorageSpec> thermal_storages;
   std::vector<LoadSpec> heat_loads;      // `bus` names a heat bus
   std::vector<BuildingSpec> buildings;
+  std::vector<DataCentreSpec> data_centres;
+  std::vector<EvChargerSpec> ev_chargers;
   std::vector<GreenSpaceSpec> green_spaces;
   std::vector<GridSpec> grids;  // exactly one today: the slack of the whole park
 };
@@ -266,6 +300,8 @@ ThermalStorageSpec default_thermal_storage();
 LoadSpec default_heat_load();
 GreenSpaceSpec default_green_space();
 BuildingSpec default_building();
+DataCentreSpec default_data_centre();
+EvChargerSpec default_ev_charger();
 GridSpec default_grid();
 TariffSpec default_tariff();
 

@@ -36,6 +36,14 @@ struct OperatingPoint {
   std::vector<double> load_kw;           // − what they are served (≤ 0)
   std::vector<double> line_sent_kw;      // at the parent end: + towards the child
   std::vector<double> line_received_kw;  // at the child end: + arriving from the parent
+  std::vector<double> ev_request_kw;   // per group: what its cars ask for (+ V2G, − charging)
+  std::vector<double> ev_floor_kw;     // per group: charging that forced cars must get (≤ 0)
+  std::vector<double> ev_kw;           // per group: granted by the balance
+  std::vector<double> ev_point_kw;     // per charge point, all groups in order
+  std::vector<double> data_centre_it_kw;      // IT power (≥ 0)
+  std::vector<double> data_centre_pue;        // facility / IT at the current weather
+  std::vector<double> data_centre_demand_kw;  // facility power asked for (≥ 0)
+  std::vector<double> data_centre_kw;         // − facility power served
   std::vector<double> wind_hub_speed_m_s;  // at hub height, before the density correction
   std::vector<double> wind_available_kw;   // what the turbines could deliver (≥ 0)
   std::vector<double> wind_kw;             // what they deliver after curtailment (≥ 0)
@@ -72,6 +80,16 @@ struct EnergyTotals {
   std::vector<double> load_served_kwh;
   std::vector<double> load_unserved_kwh;
   std::vector<double> line_loss_kwh;
+  std::vector<double> ev_charged_kwh;        // per group: drawn from the bus
+  std::vector<double> ev_v2g_kwh;            // per group: returned to the bus
+  std::vector<double> ev_requested_kwh;      // per group: asked for by sessions that departed
+  std::vector<double> ev_undelivered_kwh;    // per group: still missing at departure
+  std::vector<double> ev_plugged_hours;      // per group: charge-point hours occupied
+  std::vector<double> ev_sessions_served;    // per group: sessions that plugged in
+  std::vector<double> ev_sessions_turned_away;  // per group: arrivals that found every point taken
+  std::vector<double> data_centre_it_kwh;        // IT energy asked for
+  std::vector<double> data_centre_served_kwh;    // facility energy served
+  std::vector<double> data_centre_unserved_kwh;
   std::vector<double> wind_kwh;
   std::vector<double> wind_curtailed_kwh;
   std::vector<double> heat_pump_thermal_kwh;
@@ -101,6 +119,10 @@ struct ParkState {
   std::vector<double> thermal_storage_setpoint_kw;  // + discharge; NaN = follow the heat balance
   std::vector<int> heat_pump_on;              // 1 while running (minimum run and off times)
   std::vector<Tick> heat_pump_switched_tick;  // when it last started or stopped
+  std::vector<int> ev_next_session;          // per group: first session not yet arrived
+  std::vector<int> ev_point_session;         // per charge point: its session, −1 when free
+  std::vector<double> ev_point_delivered_kwh;  // per charge point: into the car since arrival
+  std::vector<double> ev_setpoint_kw;        // per group: + V2G, − charging; NaN = charge at once
   std::vector<double> building_mass_c;        // 5R1C mass node at the start of the current step
   std::vector<double> building_step_heat_kwh;  // heating minus cooling served so far this step
   Tick next_decision_tick = 0;

@@ -58,7 +58,9 @@ std::vector<ElectricBinding> electric_bindings(const ParkModel& model) {
       {"pv", &O::pv_available_kw, &O::pv_kw, +1, false, buses_of(model.pv_arrays)},
       {"wind", &O::wind_available_kw, &O::wind_kw, +1, false, buses_of(model.wind_turbines)},
       {"battery", &O::battery_kw, &O::battery_kw, +1, true, buses_of(model.batteries)},
+      {"ev", &O::ev_request_kw, &O::ev_kw, +1, true, buses_of(model.ev_chargers), &O::ev_floor_kw},
       {"load", &O::load_demand_kw, &O::load_kw, -1, false, buses_of(model.loads)},
+      {"data_centre", &O::data_centre_demand_kw, &O::data_centre_kw, -1, false, buses_of(model.data_centres)},
       {"heat_pump", &O::heat_pump_electric_demand_kw, &O::heat_pump_electric_kw, -1, false, buses_of(model.heat_pumps)},
   };
 }
@@ -130,7 +132,10 @@ void PowerBalancer::solve(OperatingPoint& op, const std::vector<double>& battery
   std::size_t t = 0;
   for (const ElectricBinding& b : bindings_) {
     const std::vector<double>& request = op.*b.request;
-    for (std::size_t i = 0; i < b.bus.size(); ++i) kw_[t++] = request[i] * b.sign;
+    for (std::size_t i = 0; i < b.bus.size(); ++i) {
+      if (b.floor) draw_floor_[t] = (op.*b.floor)[i];
+      kw_[t++] = request[i] * b.sign;
+    }
   }
   for (std::size_t i = 0; i < battery_terminal_.size(); ++i) draw_floor_[battery_terminal_[i]] = battery_must_draw_kw[i];
 
@@ -177,7 +182,8 @@ double max_bus_imbalance_kw(const ParkModel& model, const OperatingPoint& op) {
 
 double bus_power_scale_kw(const OperatingPoint& op) {
   double scale = std::abs(op.grid_kw);
-  for (const auto* values : {&op.pv_kw, &op.wind_kw, &op.battery_kw, &op.load_kw, &op.heat_pump_electric_kw, &op.line_sent_kw})
+  for (const auto* values : {&op.pv_kw, &op.wind_kw, &op.battery_kw, &op.ev_kw, &op.load_kw, &op.data_centre_kw, &op.heat_pump_electric_kw,
+                              &op.line_sent_kw})
     for (double v : *values) scale = std::max(scale, std::abs(v));
   return scale;
 }

@@ -20,6 +20,8 @@ struct ElectricBinding {
   double sign;                                         // request × sign = power into the bus
   bool flexible;
   std::vector<int> bus;                                // per component
+  // ≤ 0 per component: the draw that shedding may not remove (none when null).
+  const std::vector<double> OperatingPoint::*floor = nullptr;
 };
 
 // Every electric participant of a model except lines and the grid, in a fixed order.

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "components/data_centre.h"
 #include "components/heat_source_temperature.h"
 #include "components/load.h"
+#include "weather/bifacial.h"
 #include "weather/tracking.h"
 #include "components/tariff.h"
 #include "weather/epw.h"
@@ -116,6 +118,7 @@ StepWeather InputSampler::weather_at_step_middle(Tick step_start) const {
   w.wind_m_s = interpolate(hours, position, &WeatherHour::wind_speed_m_s);
   w.pressure_pa = interpolate(hours, position, &WeatherHour::pressure_pa);
   w.albedo = interpolate(hours, position, &WeatherHour::albedo);
+  w.relative_humidity_pct = interpolate(hours, position, &WeatherHour::relative_humidity_pct);
   return w;
 }
 
@@ -141,7 +144,21 @@ SurfaceOrientation InputSampler::pv_surface(std::size_t i, const SolarPosition& 
 void InputSampler::sample_pv(const StepWeather& w, OperatingPoint& op) const {
   for (std::size_t i = 0; i < pv_params_.size(); ++i) {
     const PvParams& params = pv_params_[i];
-    const PoaIrradiance poa = poa_irradiance(pv_surface(i, w.sun), params.albedo, w.sun, w.sky, params.sky_model);
+    const SurfaceOrientation surface = pv_surface(i, w.sun);
+    PoaIrradiance poa = poa_irradiance(surface, params.albedo, w.sun, w.sky, params.sky_model);
+    const PvModel& pv = model_.pv_arrays[i];
+    if (pv.bifaciality > 0) {
+      // The rear side's light, net of bifaciality and rear shading, counts as diffuse light on
+      // the front (no incidence-angle loss) and heats the cells like front light.
+      BifacialParams rear;
+      rear.bifaciality = pv.bifaciality;
+      rear.gcr = pv.gcr;
+      rear.height_m = pv.module_height_m;
+      const double rear_w_m2 = rear_irradiance_w_m2(rear, surface, w.sun, w.sky, params.albedo);
+      const double extra_w_m2 = bifacial_effective_irradiance_w_m2(rear, 0.0, rear_w_m2);
+      poa.poa_ground_diffuse_w_m2 += extra_w_m2;
+      poa.poa_global_w_m2 += extra_w_m2;
+    }
     const PvOutput out = pv_ac_power(params, poa, w.air_c, w.wind_m_s);
     op.pv_available_kw[i] = out.ac_kw;
     op.pv_clipped_dc_kw[i] = out.clipped_kw;
@@ -188,6 +205,14 @@ Tick InputSampler::refresh(Tick tick, OperatingPoint& op) {
   const int hour = typical_year_hour(now.month, now.day, now.hour);
   for (std::size_t i = 0; i < model_.loads.size(); ++i) op.load_demand_kw[i] = load_demand_kw(model_.loads[i], now);
   for (std::size_t i = 0; i < model_.heat_loads.size(); ++i) op.heat_load_demand_kw[i] = load_demand_kw(model_.heat_loads[i], now);
+  for (std::size_t i = 0; i < model_.data_centres.size(); ++i) {
+    const DataCentreModel& dc = model_.data_centres[i];
+    const DataCentrePower power = data_centre_power(*dc.plant, load_demand_kw(dc.it, now), weather_.air_c,
+                                                    weather_.relative_humidity_pct, weather_.pressure_pa);
+    op.data_centre_it_kw[i] = power.it_kw;
+    op.data_centre_pue[i] = power.pue;
+    op.data_centre_demand_kw[i] = power.facility_kw;
+  }
   op.carbon_kg_per_kwh = model_.grid.carbon_kg_per_kwh_hourly[hour];
   const int second_of_day = now.hour * 3600 + now.minute * 60 + now.second;
   const TariffModel::Segment& segment = tariff_segment(model_.grid.tariff, now.month, second_of_day);

@@ -19,6 +19,7 @@ struct StepWeather {
   double air_c = 0;
   double wind_m_s = 0;
   double pressure_pa = 0;
+  double relative_humidity_pct = 0;
   double albedo = 0.2;
   double day_of_year = 0;  // fractional, 0 = 1 January 00:00
 };

@@ -3,10 +3,12 @@
 #include "kernel/plant.h"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
 #include "components/battery.h"
+#include "components/ev_charger.h"
 
 namespace zeropark {
 namespace {
@@ -47,6 +49,7 @@ Plant::Plant(const ParkModel& model, ParkState& state, TraceSink& sink)
       balancer_(model),
       heat_(model),
       buildings_(model),
+      ev_(model),
       battery_bound_in_s_(model.batteries.size()),
       battery_must_draw_kw_(model.batteries.size(), 0.0) {}
 
@@ -72,6 +75,11 @@ Observation Plant::observe() {
 void Plant::apply(const Command& command) {
   for (std::size_t i = 0; i < state_.battery_setpoint_kw.size(); ++i)
     state_.battery_setpoint_kw[i] = i < command.battery_setpoint_kw.size() ? command.battery_setpoint_kw[i] : 0.0;
+  const double follow = std::nan("");
+  for (std::size_t k = 0; k < state_.thermal_storage_setpoint_kw.size(); ++k)
+    state_.thermal_storage_setpoint_kw[k] = k < command.thermal_storage_setpoint_kw.size() ? command.thermal_storage_setpoint_kw[k] : follow;
+  for (std::size_t g = 0; g < state_.ev_setpoint_kw.size(); ++g)
+    state_.ev_setpoint_kw[g] = g < command.ev_setpoint_kw.size() ? command.ev_setpoint_kw[g] : follow;
 }
 
 void Plant::solve_segment() {
@@ -82,8 +90,10 @@ void Plant::solve_segment() {
     battery_must_draw_kw_[i] = run.must_draw_kw;
   }
   heat_.dispatch(state_);
+  ev_.request(state_);
   balancer_.solve(op, battery_must_draw_kw_);
   heat_.settle(op);
+  ev_.settle(state_);
   // The balance may have reduced a battery's power; its bound event follows the power it runs at.
   // A reduced power is always feasible as it is (it only moves the battery more slowly towards
   // its edge, and a float charge at the bottom edge is never shed), so a mismatch is a bug.
@@ -102,6 +112,7 @@ void Plant::integrate(Tick until) {
   for (const std::optional<Tick>& bound : battery_bound_in_s_)
     if (bound) next = std::min(next, state_.tick + *bound);
   if (const std::optional<Tick> heat_event = heat_.next_event(state_)) next = std::min(next, *heat_event);
+  if (const std::optional<Tick> ev_event = ev_.next_event(state_)) next = std::min(next, *ev_event);
   const Tick dt = next - state_.tick;
 
   sink_.on_event(model_, state_, dt);
@@ -123,6 +134,21 @@ void Plant::integrate(Tick until) {
     t.thermal_storage_discharged_kwh[k] += flows.delivered_kwh;
     t.thermal_storage_charged_kwh[k] += flows.drawn_kwh;
     t.thermal_storage_loss_kwh[k] += flows.lost_kwh;
+  }
+  for (std::size_t g = 0, p = 0; g < model_.ev_chargers.size(); ++g) {
+    const EvChargerModel& c = model_.ev_chargers[g];
+    for (int i = 0; i < c.count; ++i, ++p) {
+      if (state_.ev_point_session[p] < 0) continue;
+      const double kw = op.ev_point_kw[p];
+      if (kw < 0) t.ev_charged_kwh[g] -= energy_kwh(kw, dt); else t.ev_v2g_kwh[g] += energy_kwh(kw, dt);
+      t.ev_plugged_hours[g] += static_cast<double>(dt) / kSecondsPerHourD;
+      state_.ev_point_delivered_kwh[p] = ev_delivered_after(c, state_.ev_point_delivered_kwh[p], kw, dt);
+    }
+  }
+  for (std::size_t i = 0; i < op.data_centre_kw.size(); ++i) {
+    t.data_centre_it_kwh[i] += energy_kwh(op.data_centre_it_kw[i], dt);
+    t.data_centre_served_kwh[i] -= energy_kwh(op.data_centre_kw[i], dt);
+    t.data_centre_unserved_kwh[i] += energy_kwh(op.data_centre_demand_kw[i] + op.data_centre_kw[i], dt);
   }
   for (std::size_t i = 0; i < op.wind_kw.size(); ++i) {
     t.wind_kwh[i] += energy_kwh(op.wind_kw[i], dt);
@@ -162,6 +188,7 @@ void Plant::advance_to(Tick limit) {
   limit = std::min(limit, model_.end_tick);
   while (state_.tick < limit) {
     if (state_.tick >= next_input_change_) refresh_inputs();
+    ev_.exchange_cars(state_);
     solve_segment();
     integrate(limit);
   }

@@ -12,6 +12,7 @@
 
 #include "kernel/balance.h"
 #include "kernel/buildings.h"
+#include "kernel/ev_fleet.h"
 #include "kernel/heat_balance.h"
 #include "kernel/inputs.h"
 #include "zeropark/controller.h"
@@ -52,6 +53,7 @@ class Plant {
   PowerBalancer balancer_;
   HeatBalancer heat_;
   BuildingStepper buildings_;
+  EvFleet ev_;
   Tick next_input_change_ = 0;
   std::vector<std::optional<Tick>> battery_bound_in_s_;
   std::vector<double> battery_must_draw_kw_;

@@ -40,6 +40,10 @@ ParkState initial_state(const ParkModel& model) {
   const std::size_t heat_loads = model.heat_loads.size();
   const std::size_t heat_buses = model.heat_buses.size();
   const std::size_t buildings = model.buildings.size();
+  const std::size_t data_centres = model.data_centres.size();
+  const std::size_t ev_groups = model.ev_chargers.size();
+  std::size_t ev_points = 0;
+  for (const EvChargerModel& c : model.ev_chargers) ev_points += static_cast<std::size_t>(c.count);
   s.battery_energy_kwh.resize(batteries);
   for (std::size_t i = 0; i < batteries; ++i) s.battery_energy_kwh[i] = model.batteries[i].energy_initial_kwh;
   s.battery_setpoint_kw.assign(batteries, 0.0);
@@ -51,6 +55,10 @@ ParkState initial_state(const ParkModel& model) {
   // Off since long before the start: no minimum off time holds a heat pump back at tick 0.
   s.heat_pump_switched_tick.assign(heat_pumps, -kSecondsPerDay * 365);
   for (const BuildingModel& b : model.buildings) s.building_mass_c.push_back(b.initial_mass_c);
+  s.ev_next_session.assign(ev_groups, 0);
+  s.ev_point_session.assign(ev_points, -1);
+  s.ev_point_delivered_kwh.assign(ev_points, 0.0);
+  s.ev_setpoint_kw.assign(ev_groups, std::nan(""));
   s.building_step_heat_kwh.assign(buildings, 0.0);
 
   OperatingPoint& p = s.powers;
@@ -64,6 +72,9 @@ ParkState initial_state(const ParkModel& model) {
   p.load_kw.assign(loads, 0.0);
   p.line_sent_kw.assign(lines, 0.0);
   p.line_received_kw.assign(lines, 0.0);
+  for (auto* v : {&p.ev_request_kw, &p.ev_floor_kw, &p.ev_kw}) v->assign(ev_groups, 0.0);
+  p.ev_point_kw.assign(ev_points, 0.0);
+  for (auto* v : {&p.data_centre_it_kw, &p.data_centre_pue, &p.data_centre_demand_kw, &p.data_centre_kw}) v->assign(data_centres, 0.0);
   for (auto* v : {&p.wind_hub_speed_m_s, &p.wind_available_kw, &p.wind_kw}) v->assign(wind, 0.0);
   for (auto* v : {&p.heat_pump_source_c, &p.heat_pump_cop, &p.heat_pump_max_kw, &p.heat_pump_thermal_kw,
                   &p.heat_pump_electric_demand_kw, &p.heat_pump_electric_kw})
@@ -86,6 +97,10 @@ ParkState initial_state(const ParkModel& model) {
   t.load_served_kwh.assign(loads, 0.0);
   t.load_unserved_kwh.assign(loads, 0.0);
   t.line_loss_kwh.assign(lines, 0.0);
+  for (auto* v : {&t.ev_charged_kwh, &t.ev_v2g_kwh, &t.ev_requested_kwh, &t.ev_undelivered_kwh, &t.ev_plugged_hours,
+                  &t.ev_sessions_served, &t.ev_sessions_turned_away})
+    v->assign(ev_groups, 0.0);
+  for (auto* v : {&t.data_centre_it_kwh, &t.data_centre_served_kwh, &t.data_centre_unserved_kwh}) v->assign(data_centres, 0.0);
   t.wind_kwh.assign(wind, 0.0);
   t.wind_curtailed_kwh.assign(wind, 0.0);
   for (auto* v : {&t.heat_pump_thermal_kwh, &t.heat_pump_electric_kwh, &t.heat_pump_starts}) v->assign(heat_pumps, 0.0);
@@ -134,6 +149,10 @@ std::uint64_t hash_state(const ParkState& s) {
   h.add(s.thermal_storage_setpoint_kw);
   h.add(s.heat_pump_on);
   h.add(s.heat_pump_switched_tick);
+  h.add(s.ev_next_session);
+  h.add(s.ev_point_session);
+  h.add(s.ev_point_delivered_kwh);
+  h.add(s.ev_setpoint_kw);
   h.add(s.building_mass_c);
   h.add(s.building_step_heat_kwh);
   h.add(s.next_decision_tick);
@@ -141,7 +160,9 @@ std::uint64_t hash_state(const ParkState& s) {
   h.add(s.rng.increment);
   const OperatingPoint& p = s.powers;
   for (const auto* v : {&p.pv_available_kw, &p.pv_clipped_dc_kw, &p.pv_poa_w_m2, &p.pv_cell_temp_c, &p.pv_kw, &p.battery_kw, &p.load_demand_kw, &p.load_kw,
-                        &p.line_sent_kw, &p.line_received_kw, &p.wind_hub_speed_m_s, &p.wind_available_kw, &p.wind_kw,
+                        &p.line_sent_kw, &p.line_received_kw, &p.ev_request_kw, &p.ev_floor_kw, &p.ev_kw, &p.ev_point_kw,
+                        &p.data_centre_it_kw, &p.data_centre_pue,
+                        &p.data_centre_demand_kw, &p.data_centre_kw, &p.wind_hub_speed_m_s, &p.wind_available_kw, &p.wind_kw,
                         &p.heat_pump_source_c, &p.heat_pump_cop, &p.heat_pump_max_kw, &p.heat_pump_thermal_kw,
                         &p.heat_pump_electric_demand_kw, &p.heat_pump_electric_kw, &p.thermal_storage_kw,
                         &p.heat_load_demand_kw, &p.heat_load_kw, &p.heat_bus_dumped_kw, &p.building_heating_demand_kw,
@@ -154,6 +175,8 @@ std::uint64_t hash_state(const ParkState& s) {
   const EnergyTotals& t = s.totals;
   for (const auto* v : {&t.pv_kwh, &t.pv_curtailed_kwh, &t.pv_clipped_dc_kwh, &t.battery_charged_kwh, &t.battery_discharged_kwh,
                         &t.battery_self_discharge_kwh, &t.load_served_kwh, &t.load_unserved_kwh, &t.line_loss_kwh,
+                        &t.ev_charged_kwh, &t.ev_v2g_kwh, &t.ev_requested_kwh, &t.ev_undelivered_kwh, &t.ev_plugged_hours,
+                        &t.ev_sessions_served, &t.ev_sessions_turned_away, &t.data_centre_it_kwh, &t.data_centre_served_kwh, &t.data_centre_unserved_kwh,
                         &t.wind_kwh, &t.wind_curtailed_kwh, &t.heat_pump_thermal_kwh, &t.heat_pump_electric_kwh,
                         &t.heat_pump_starts, &t.thermal_storage_charged_kwh, &t.thermal_storage_discharged_kwh,
                         &t.thermal_storage_loss_kwh, &t.heat_load_served_kwh, &t.heat_load_unserved_kwh,

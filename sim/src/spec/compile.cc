@@ -171,6 +171,8 @@ TopologyGraph topology_of(const ParkModel& model) {
   for (int i = 0; i < static_cast<int>(model.batteries.size()); ++i) attach(VertexKind::kBattery, i, model.batteries[i].bus);
   for (int i = 0; i < static_cast<int>(model.loads.size()); ++i) attach(VertexKind::kLoad, i, model.loads[i].bus);
   for (int i = 0; i < static_cast<int>(model.wind_turbines.size()); ++i) attach(VertexKind::kWind, i, model.wind_turbines[i].bus);
+  for (int i = 0; i < static_cast<int>(model.data_centres.size()); ++i) attach(VertexKind::kDataCentre, i, model.data_centres[i].bus);
+  for (int i = 0; i < static_cast<int>(model.ev_chargers.size()); ++i) attach(VertexKind::kEvCharger, i, model.ev_chargers[i].bus);
   attach(VertexKind::kGrid, 0, model.grid.bus);
   std::vector<std::size_t> heat_bus_vertex;
   for (int h = 0; h < static_cast<int>(model.heat_buses.size()); ++h)
@@ -207,6 +209,8 @@ void build_topology(ParkModel& model, const ParkSpec& spec) {
         case VertexKind::kBattery: return {spec.batteries[tv.index].name, spec.batteries[tv.index].at};
         case VertexKind::kLoad: return {spec.loads[tv.index].name, spec.loads[tv.index].at};
         case VertexKind::kWind: return {spec.wind_turbines[tv.index].name, spec.wind_turbines[tv.index].at};
+        case VertexKind::kEvCharger: return {spec.ev_chargers[tv.index].name, spec.ev_chargers[tv.index].at};
+        case VertexKind::kDataCentre: return {spec.data_centres[tv.index].name, spec.data_centres[tv.index].at};
         case VertexKind::kHeatBus: return {spec.heat_buses[tv.index].name, spec.heat_buses[tv.index].at};
         case VertexKind::kThermalStorage: return {spec.thermal_storages[tv.index].name, spec.thermal_storages[tv.index].at};
         case VertexKind::kHeatLoad: return {spec.heat_loads[tv.index].name, spec.heat_loads[tv.index].at};
@@ -363,6 +367,18 @@ ParkModel compile_park(const ParkSpec& spec) {
   for (const LoadSpec& l : spec.loads) {
     names.add(l.name, l.at);
     model.loads.push_back(compile_load(l, bus_index(bus_of, l.bus, l.at, "loads." + l.name + ".bus"), dir));
+  }
+  for (std::size_t g = 0; g < spec.ev_chargers.size(); ++g) {
+    const EvChargerSpec& c = spec.ev_chargers[g];
+    names.add(c.name, c.at);
+    // Each group draws its own stream, so adding a group does not change the others' sessions.
+    const std::uint64_t stream_seed = model.seed * 0x9E3779B97F4A7C15ULL + g + 1;
+    model.ev_chargers.push_back(compile_ev_charger(c, bus_index(bus_of, c.bus, c.at, "ev_chargers." + c.name + ".bus"), dir,
+                                                   model.start, model.end_tick, stream_seed));
+  }
+  for (const DataCentreSpec& d : spec.data_centres) {
+    names.add(d.name, d.at);
+    model.data_centres.push_back(compile_data_centre(d, bus_index(bus_of, d.bus, d.at, "data_centres." + d.name + ".bus"), dir));
   }
   for (const WindTurbineSpec& w : spec.wind_turbines) {
     names.add(w.name, w.at);

@@ -5,8 +5,11 @@
 
 #include "components/building_5r1c.h"
 #include "components/carbon_sink.h"
+#include "components/data_centre.h"
+#include "components/ev_sessions.h"
 #include "components/heat_pump.h"
 #include "components/heat_source_temperature.h"
+#include "components/load.h"
 #include "components/wind_turbine.h"
 #include "spec/param_table.h"
 #include "zeropark/error.h"
@@ -171,6 +174,61 @@ BuildingModel compile_building(const BuildingSpec& spec, int heat_bus, int cooli
   m.initial_mass_c = spec.initial_temperature_c;
   m.envelope = std::make_shared<const BuildingEnvelope>(e);
   m.network = std::make_shared<const Building5R1C>(building_from_envelope(e));
+  return m;
+}
+
+DataCentreModel compile_data_centre(const DataCentreSpec& spec, int bus, const std::filesystem::path& scenario_dir) {
+  LoadSpec it = default_load();
+  it.name = spec.name;
+  it.bus = spec.bus;
+  it.profile = spec.it_profile;
+  it.at = spec.at;
+  const double peak_kw = spec.it_capacity_kw * spec.it_utilisation;
+  it.peak_kw = peak_kw;
+  DataCentreModel m;
+  m.name = spec.name;
+  m.bus = bus;
+  m.it = compile_load(it, bus, scenario_dir);
+  // A measured profile keeps its shape and is scaled to the peak, like a built-in one.
+  double highest_kw = 0;
+  for (double kw : m.it.hourly_kw) highest_kw = std::max(highest_kw, kw);
+  if (highest_kw <= 0)
+    throw InputError(where(spec.at), "data_centres." + spec.name + ".it_profile", "the IT profile is zero all year");
+  for (double& kw : m.it.hourly_kw) kw *= peak_kw / highest_kw;
+  DataCentreParams plant;
+  plant.ups_efficiency = spec.ups_efficiency;
+  plant.chw_supply_c = spec.chilled_water_supply_c;
+  plant.water_side_economizer = spec.water_side_economizer == "yes";
+  plant.chiller_carnot_fraction = spec.chiller_carnot_fraction;
+  plant.tower_approach_k = spec.tower_approach_k;
+  m.plant = std::make_shared<const DataCentreParams>(plant);
+  return m;
+}
+
+EvChargerModel compile_ev_charger(const EvChargerSpec& spec, int bus, const std::filesystem::path& scenario_dir,
+                                  const CivilTime& start, Tick duration_s, std::uint64_t seed) {
+  EvChargerModel m;
+  m.name = spec.name;
+  m.bus = bus;
+  m.count = static_cast<int>(spec.count);
+  m.max_power_kw = spec.max_power_kw;
+  m.efficiency = spec.efficiency;
+  m.bidirectional = spec.bidirectional == "yes";
+  EvFleetDefaults fleet;
+  fleet.battery_capacity_kwh = spec.ev_battery_kwh;
+  fleet.max_charge_kw = spec.ev_max_charge_kw;
+  if (!spec.sessions.empty()) {
+    const std::filesystem::path path = scenario_dir / spec.sessions;
+    if (!std::filesystem::is_regular_file(path))
+      throw InputError(where(spec.at), "ev_chargers." + spec.name + ".sessions", "cannot open sessions file '" + path.string() + "'");
+    m.sessions = std::make_shared<const std::vector<EvSession>>(read_ev_sessions_csv(path, start, duration_s, fleet));
+    return m;
+  }
+  EvGeneratorParams params = workplace_generator_defaults();
+  params.sessions_per_weekday = spec.sessions_per_charger_weekday * spec.count;
+  params.sessions_per_weekend_day = spec.sessions_per_charger_weekend_day * spec.count;
+  params.fleet = fleet;
+  m.sessions = std::make_shared<const std::vector<EvSession>>(generate_ev_sessions(params, start, duration_s, seed));
   return m;
 }
 

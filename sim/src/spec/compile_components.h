@@ -2,6 +2,7 @@
 // tables to check, published defaults to fill in.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 
 #include "zeropark/model.h"
@@ -18,6 +19,14 @@ HeatPumpModel compile_heat_pump(const HeatPumpSpec& spec, bool cooling, int bus,
 
 // Builds one building's envelope (a square block) and its 5R1C network.
 BuildingModel compile_building(const BuildingSpec& spec, int heat_bus, int cooling_bus);
+
+// The IT profile scaled to its peak, and the cooling plant's parameters.
+DataCentreModel compile_data_centre(const DataCentreSpec& spec, int bus, const std::filesystem::path& scenario_dir);
+
+// Reads the group's sessions (relative to `scenario_dir`) or generates them with `seed`, inside
+// the run's window.
+EvChargerModel compile_ev_charger(const EvChargerSpec& spec, int bus, const std::filesystem::path& scenario_dir,
+                                  const CivilTime& start, Tick duration_s, std::uint64_t seed);
 
 // Looks up the vegetation's published sequestration factor unless the file overrides it.
 GreenSpaceModel compile_green_space(const GreenSpaceSpec& spec);

@@ -91,6 +91,8 @@ const ParamTable<ThermalStorageSpec>& thermal_storage_params();
 const ParamTable<LoadSpec>& heat_load_params();
 const ParamTable<GreenSpaceSpec>& green_space_params();
 const ParamTable<BuildingSpec>& building_params();
+const ParamTable<DataCentreSpec>& data_centre_params();
+const ParamTable<EvChargerSpec>& ev_charger_params();
 const ParamTable<GridSpec>& grid_params();
 const ParamTable<TariffSpec>& tariff_params();
 const ParamTable<TariffSeasonSpec>& season_params();

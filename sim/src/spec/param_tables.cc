@@ -290,6 +290,55 @@ const ParamTable<BuildingSpec>& building_params() {
   return table;
 }
 
+const ParamTable<DataCentreSpec>& data_centre_params() {
+  using S = DataCentreSpec;
+  static const ParamTable<S> table = {
+      text<S>("name", &S::name, true, "", "Unique name of the data centre."),
+      text<S>("bus", &S::bus, true, "", "Bus it draws from."),
+      required_number<S>("it_capacity_kw", &S::it_capacity_kw, "kW", 0, kMaxPowerKw, "Installed IT power.", true),
+      text<S>("it_profile", &S::it_profile, false, "constant",
+              "Shape of the IT load over the year: a CSV (last column, 8760 rows) or a built-in profile; "
+              "scaled so that its peak is it_capacity_kw × it_utilisation."),
+      number<S>("it_utilisation", &S::it_utilisation, "", 0.6, 0.01, 1, "Peak IT power as a share of the installed."),
+      number<S>("ups_efficiency", &S::ups_efficiency, "", 0.95, 0.7, 1, "UPS efficiency (double conversion)."),
+      number<S>("chilled_water_supply_c", &S::chilled_water_supply_c, "°C", 12, 5, 25,
+                "Chilled-water supply temperature: warmer water allows more free cooling."),
+      choice<S>("water_side_economizer", &S::water_side_economizer, "yes", {"yes", "no"},
+                "Free cooling through a plate heat exchanger when the cooling towers run cold enough."),
+      number<S>("chiller_carnot_fraction", &S::chiller_carnot_fraction, "", 0.63, 0.2, 0.9,
+                "Chillers' COP as a fraction of the Carnot COP of their lift."),
+      number<S>("tower_approach_k", &S::tower_approach_k, "K", 4, 1, 10, "Cooling tower: leaving water minus wet-bulb."),
+  };
+  return table;
+}
+
+const ParamTable<EvChargerSpec>& ev_charger_params() {
+  using S = EvChargerSpec;
+  static const ParamTable<S> table = {
+      text<S>("name", &S::name, true, "", "Unique name of the charger group."),
+      text<S>("bus", &S::bus, true, "", "Bus the charge points draw from."),
+      integer<S>("count", &S::count, "", 1, 1, 100000, "Charge points in the group (one car each)."),
+      number<S>("max_power_kw", &S::max_power_kw, "kW", 7, 1, 1000,
+                "Largest power of one charge point (AC 7–22 kW, DC 30–350 kW).", true),
+      number<S>("efficiency", &S::efficiency, "", 0.95, 0.5, 1, "Share of the power drawn that reaches the car (and back)."),
+      choice<S>("bidirectional", &S::bidirectional, "no", {"yes", "no"},
+                "Whether the points can return energy from the cars to the bus (V2G)."),
+      text<S>("sessions", &S::sessions, false, "",
+              "CSV of charging sessions (arrival, departure, energy_kwh[, battery_kwh, max_kw]); "
+              "without it, sessions come from a generator fitted to 3,395 real workplace sessions "
+              "(Asensio et al. 2021) and seeded by the run's seed.",
+              ParamKind::kPath),
+      number<S>("sessions_per_charger_weekday", &S::sessions_per_charger_weekday, "1/day", 1.0, 0, 50,
+                "Generator: mean sessions per charge point on Monday to Friday."),
+      number<S>("sessions_per_charger_weekend_day", &S::sessions_per_charger_weekend_day, "1/day", 0.2, 0, 50,
+                "Generator: mean sessions per charge point on Saturday and Sunday."),
+      number<S>("ev_battery_kwh", &S::ev_battery_kwh, "kWh", 60, 5, 500, "Battery of the cars (when sessions do not say).", true),
+      number<S>("ev_max_charge_kw", &S::ev_max_charge_kw, "kW", 7, 1, 1000,
+                "Largest charging power the cars accept (when sessions do not say).", true),
+  };
+  return table;
+}
+
 namespace {
 
 std::vector<std::string_view> vegetation_choices() {
@@ -384,6 +433,8 @@ ThermalStorageSpec default_thermal_storage() { return defaults_of(thermal_storag
 LoadSpec default_heat_load() { return defaults_of(heat_load_params()); }
 GreenSpaceSpec default_green_space() { return defaults_of(green_space_params()); }
 BuildingSpec default_building() { return defaults_of(building_params()); }
+DataCentreSpec default_data_centre() { return defaults_of(data_centre_params()); }
+EvChargerSpec default_ev_charger() { return defaults_of(ev_charger_params()); }
 TariffSpec default_tariff() { return defaults_of(tariff_params()); }
 GridSpec default_grid() {
   GridSpec grid = defaults_of(grid_params());

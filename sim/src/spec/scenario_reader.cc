@@ -38,7 +38,7 @@ std::optional<InputLocation> first_invalid_utf8(const std::string& text, const s
 const std::vector<std::string_view> kTopLevelKeys = {
     "name",           "description", "simulation", "buses",       "lines",        "pv",
     "batteries",      "loads",       "grid",       "wind_turbines", "heat_buses", "heat_pumps",
-    "chillers",       "thermal_storage", "heat_loads", "green_spaces", "buildings"};
+    "chillers",       "thermal_storage", "heat_loads", "green_spaces", "buildings", "data_centres", "ev_chargers"};
 
 // Reads each element of a YAML sequence into a definition struct.
 template <class Spec, class Fill>
@@ -215,6 +215,8 @@ ParkSpec read_document(const YAML::Node& root, const std::string& file) {
   spec.chillers = read_heat_pumps(root["chillers"], file, "chillers", chiller_params());
   spec.thermal_storages = read_flat_list(root["thermal_storage"], file, "thermal_storage", thermal_storage_params());
   spec.heat_loads = read_flat_list(root["heat_loads"], file, "heat_loads", heat_load_params());
+  spec.ev_chargers = read_flat_list(root["ev_chargers"], file, "ev_chargers", ev_charger_params());
+  spec.data_centres = read_flat_list(root["data_centres"], file, "data_centres", data_centre_params());
   spec.buildings = read_flat_list(root["buildings"], file, "buildings", building_params());
   spec.green_spaces = read_flat_list(root["green_spaces"], file, "green_spaces", green_space_params());
   if (const YAML::Node grid_node = root["grid"]) {
@@ -291,6 +293,18 @@ std::string scenario_reference_markdown() {
           "set-point a tank absorbs surplus heat and covers what the heat pumps cannot.",
           markdown_rows(thermal_storage_params()));
   section("`heat_loads[]`", "Heat or cooling demand from hourly profiles.", markdown_rows(heat_load_params()));
+  section("`ev_chargers[]`",
+          "EV charge points and the sessions they serve: cars arrive and leave at their exact "
+          "seconds, take a free point or are turned away, and charge at once unless a controller "
+          "sets the group's power; bidirectional points can return energy (V2G) from cars that can "
+          "still reach what they asked for by their departure.",
+          markdown_rows(ev_charger_params()));
+  section("`data_centres[]`",
+          "Data centres: IT power from a profile times a PUE that follows the weather through the "
+          "cooling plant (UPS and distribution losses, air handlers, pumps, cooling towers, a "
+          "water-side economizer and chillers; Lei & Masanet's model). With the defaults, "
+          "Shanghai's typical year gives an annual PUE of about 1.29.",
+          markdown_rows(data_centre_params()));
   section("`buildings[]`",
           "Buildings whose heating and cooling demand comes from ISO 13790's hourly 5R1C thermal "
           "network, driven by the weather (outdoor air, solar gains through the windows of each "

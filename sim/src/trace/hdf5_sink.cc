@@ -46,6 +46,20 @@ void Hdf5TraceSink::on_run_start(const ParkModel& model, const ParkState&) {
     w.add_channel(g, "power_kw", "kW", "Power served (- out of the bus)");
     w.add_channel(g, "demand_kw", "kW", "Power demanded (>= 0)");
   }
+  for (const EvChargerModel& c : model.ev_chargers) {
+    const std::string g = "components/" + c.name;
+    w.add_channel(g, "power_kw", "kW", "Group power at the bus: + V2G, - charging");
+    w.add_channel(g, "request_kw", "kW", "What its cars asked for before the balance");
+    w.add_channel(g, "plugged", "1", "Cars plugged in");
+    w.add_channel(g, "setpoint_kw", "kW", "Controller's set-point (NaN: charge at once)");
+  }
+  for (const DataCentreModel& dc : model.data_centres) {
+    const std::string g = "components/" + dc.name;
+    w.add_channel(g, "power_kw", "kW", "Facility power served (- out of the bus)");
+    w.add_channel(g, "demand_kw", "kW", "Facility power demanded (>= 0)");
+    w.add_channel(g, "it_kw", "kW", "IT power");
+    w.add_channel(g, "pue", "1", "Power usage effectiveness at the current weather");
+  }
   for (const WindTurbineModel& t : model.wind_turbines) {
     const std::string g = "components/" + t.name;
     w.add_channel(g, "power_kw", "kW", "Power delivered to the bus (+ into the bus)");
@@ -132,6 +146,20 @@ void Hdf5TraceSink::on_event(const ParkModel& model, const ParkState& state, Tic
   for (std::size_t i = 0; i < model.loads.size(); ++i) {
     *v++ = op.load_kw[i];
     *v++ = op.load_demand_kw[i];
+  }
+  for (std::size_t g = 0, p = 0; g < model.ev_chargers.size(); ++g) {
+    int plugged = 0;
+    for (int i = 0; i < model.ev_chargers[g].count; ++i, ++p) plugged += state.ev_point_session[p] >= 0;
+    *v++ = op.ev_kw[g];
+    *v++ = op.ev_request_kw[g];
+    *v++ = static_cast<double>(plugged);
+    *v++ = state.ev_setpoint_kw[g];
+  }
+  for (std::size_t i = 0; i < model.data_centres.size(); ++i) {
+    *v++ = op.data_centre_kw[i];
+    *v++ = op.data_centre_demand_kw[i];
+    *v++ = op.data_centre_it_kw[i];
+    *v++ = op.data_centre_pue[i];
   }
   for (std::size_t i = 0; i < model.wind_turbines.size(); ++i) {
     *v++ = op.wind_kw[i];

@@ -110,7 +110,11 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
     heat_dumped_kwh[model.heat_buses[h].medium == HeatMedium::kCooling] += t.heat_bus_dumped_kwh[h];
   const double wind_kwh = sum(t.wind_kwh);
   const double onsite_kwh = pv_kwh + wind_kwh;
-  const double consumption_kwh = served_kwh + heat_pump_kwh[0] + heat_pump_kwh[1] + sum(t.line_loss_kwh) + battery_losses_kwh;
+  const double ev_net_kwh = sum(t.ev_charged_kwh) - sum(t.ev_v2g_kwh);
+  const double days = static_cast<double>(state.tick) / kSecondsPerDay;
+  const double data_centre_kwh = sum(t.data_centre_served_kwh);
+  const double data_centre_it_kwh = sum(t.data_centre_it_kwh);
+  const double consumption_kwh = served_kwh + ev_net_kwh + data_centre_kwh + heat_pump_kwh[0] + heat_pump_kwh[1] + sum(t.line_loss_kwh) + battery_losses_kwh;
   const double years = static_cast<double>(state.tick) / (365.0 * kSecondsPerDay);
   double sink_kg = 0;
   for (const GreenSpaceModel& g : model.green_spaces) sink_kg += g.area_m2 * g.sequestration_kg_co2_per_m2_year * years;
@@ -146,6 +150,19 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
       "Share of PV energy used in the park");
   add("onsite_self_consumption_ratio", "1", onsite_kwh > 0 ? std::max(0.0, (onsite_kwh - t.grid_export_kwh) / onsite_kwh) : 0.0,
       "Share of on-site generation (PV + wind) used in the park");
+  add("ev_charging_kwh", "kWh", sum(t.ev_charged_kwh), "Energy EV charge points drew from their buses");
+  add("ev_v2g_returned_kwh", "kWh", sum(t.ev_v2g_kwh), "Energy cars returned to the park (V2G)");
+  add("ev_requested_kwh", "kWh", sum(t.ev_requested_kwh), "Energy that departed cars had asked for");
+  add("ev_undelivered_kwh", "kWh", sum(t.ev_undelivered_kwh), "Energy cars still lacked when they left");
+  add("ev_sessions_served", "1", sum(t.ev_sessions_served), "Cars that plugged in");
+  add("ev_sessions_turned_away", "1", sum(t.ev_sessions_turned_away), "Cars that found every charge point taken");
+  add("ev_charger_hours_per_day", "h/day", days > 0 ? sum(t.ev_plugged_hours) / days : 0.0,
+      "Charge-point hours occupied per day, all points together");
+  add("data_centre_energy_kwh", "kWh", data_centre_kwh, "Facility energy served to data centres");
+  add("data_centre_it_energy_kwh", "kWh", data_centre_it_kwh, "IT energy of the data centres");
+  add("data_centre_unserved_kwh", "kWh", sum(t.data_centre_unserved_kwh), "Data-centre demand not met");
+  add("data_centre_pue", "1", data_centre_it_kwh > 0 ? (data_centre_kwh + sum(t.data_centre_unserved_kwh)) / data_centre_it_kwh : 0.0,
+      "Annualised PUE: facility energy / IT energy");
   add("heat_demand_kwh", "kWh", heat_served_kwh[0] + heat_unserved_kwh[0], "Heat that heat loads and buildings asked for");
   add("heat_served_kwh", "kWh", heat_served_kwh[0], "Heat delivered to heat loads and buildings");
   add("heat_unmet_kwh", "kWh", heat_unserved_kwh[0], "Heat demand not met (capacity, minimum off times, import limits)");
@@ -161,7 +178,7 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   add("chiller_seer", "1", heat_pump_kwh[1] > 0 ? heat_pump_thermal_kwh[1] / heat_pump_kwh[1] : 0.0,
       "Seasonal EER of the chillers: cooling delivered / electricity drawn");
   add("thermal_storage_loss_kwh", "kWh", sum(t.thermal_storage_loss_kwh), "Standing losses of heat and cold tanks");
-  add("consumption_kwh", "kWh", consumption_kwh, "Loads, heat pumps and chillers served, plus line and battery losses");
+  add("consumption_kwh", "kWh", consumption_kwh, "Loads, EV charging net of V2G, data centres, heat pumps and chillers, plus line and battery losses");
   add("self_sufficiency_ratio", "1", consumption_kwh > 0 ? std::max(0.0, 1 - t.grid_import_kwh / consumption_kwh) : 0.0,
       "Share of the park's consumption not met by imports");
   add("peak_grid_import_kw", "kW", peak_import_kw_, "Largest instantaneous import");
@@ -181,6 +198,13 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
         "Battery: net energy delivered (discharged − charged)");
   for (std::size_t i = 0; i < model.loads.size(); ++i)
     add("energy_kwh." + model.loads[i].name, "kWh", -t.load_served_kwh[i], "Load: energy served (negative: drawn)");
+  for (std::size_t g = 0; g < model.ev_chargers.size(); ++g) {
+    add("energy_kwh." + model.ev_chargers[g].name, "kWh", t.ev_v2g_kwh[g] - t.ev_charged_kwh[g], "EV chargers: V2G returned − charging drawn");
+    add("charger_hours_per_day." + model.ev_chargers[g].name, "h/day", days > 0 ? t.ev_plugged_hours[g] / days : 0.0,
+        "EV chargers: charge-point hours occupied per day");
+  }
+  for (std::size_t i = 0; i < model.data_centres.size(); ++i)
+    add("energy_kwh." + model.data_centres[i].name, "kWh", -t.data_centre_served_kwh[i], "Data centre: facility energy served (negative: drawn)");
   for (std::size_t i = 0; i < model.wind_turbines.size(); ++i)
     add("energy_kwh." + model.wind_turbines[i].name, "kWh", t.wind_kwh[i], "Wind turbines: energy delivered");
   for (std::size_t i = 0; i < model.heat_pumps.size(); ++i)

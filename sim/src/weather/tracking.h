@@ -17,14 +17,14 @@
 //
 // What the model does with the sun below the horizon (apparent zenith >= 90 deg, or not a
 // number): both trackers stow flat -- single-axis at rotation 0, dual-axis at tilt 0 -- which is
-// the usual wind/night stow. (pvlib returns NaN there instead.) Since poa_irradiance() is zero at
+// the usual night stow. (pvlib returns NaN there instead.) Since poa_irradiance() is zero at
 // those times anyway, the stow position only matters for what a trace shows.
 //
 // Ignores: tracker motor limits and lag, wind stow, the finite length of rows (backtracking is for
 // infinitely long, evenly spaced rows) and terrain that is not a single plane.
 //
-// Equations (Marion & Dobos eqs. 1-2 and 7 as reformulated in vector form by Anderson & Mikofski,
-// eqs. 1-5 and 14):
+// Equations (Marion & Dobos's rotation and surface angles in the vector form of Anderson &
+// Mikofski, eqs. 1-5 and 14-16; the slope relations from their section on sloped terrain):
 //   sun vector (E, N, up): s = (sin z sin gamma_s, sin z cos gamma_s, cos z)
 //   in the tracker frame (x across the axis, level; z normal to axis and x):
 //     s_x = s_E cos gamma_a - s_N sin gamma_a
@@ -35,7 +35,7 @@
 //   limit              R = clamp(R, -max_angle, +max_angle)
 //   surface            tilt = acos(cos R cos beta_a),
 //                      azimuth = gamma_a + atan2(sin R, cos R sin beta_a)  (mod 360)
-//   slope (Anderson & Mikofski eqs. 25-26), slope of tilt beta_g facing gamma_g:
+//   a plane slope of tilt beta_g facing gamma_g:
 //     beta_a = atan(tan beta_g cos(gamma_a - gamma_g))
 //     beta_c = atan(-tan beta_g sin(gamma_a - gamma_g) cos beta_a)
 // where z = apparent solar zenith, gamma_s = solar azimuth, gamma_a = axis azimuth, beta_a = axis

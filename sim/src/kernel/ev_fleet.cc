@@ -1,0 +1,144 @@
+// Arrivals, departures and the sharing of a group's set-point among its cars.
+#include "kernel/ev_fleet.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "components/ev_charger.h"
+
+namespace zeropark {
+
+EvFleet::EvFleet(const ParkModel& model) : model_(model) {
+  int points = 0;
+  for (const EvChargerModel& c : model.ev_chargers) {
+    first_point_.push_back(points);
+    points += c.count;
+  }
+  point_bound_in_s_.resize(static_cast<std::size_t>(points));
+  forced_.assign(static_cast<std::size_t>(points), 0);
+}
+
+void EvFleet::exchange_cars(ParkState& state) {
+  EnergyTotals& t = state.totals;
+  for (std::size_t g = 0; g < model_.ev_chargers.size(); ++g) {
+    const EvChargerModel& c = model_.ev_chargers[g];
+    const std::vector<EvSession>& sessions = *c.sessions;
+    const int first = first_point_[g];
+    for (int p = first; p < first + c.count; ++p) {
+      const int s = state.ev_point_session[p];
+      if (s < 0 || sessions[s].departure_s > state.tick) continue;
+      t.ev_requested_kwh[g] += sessions[s].energy_requested_kwh;
+      t.ev_undelivered_kwh[g] += std::max(0.0, sessions[s].energy_requested_kwh - state.ev_point_delivered_kwh[p]);
+      state.ev_point_session[p] = -1;
+      state.ev_point_delivered_kwh[p] = 0;
+    }
+    int& next = state.ev_next_session[g];
+    while (next < static_cast<int>(sessions.size()) && sessions[next].arrival_s <= state.tick) {
+      int free_point = -1;
+      for (int p = first; p < first + c.count && free_point < 0; ++p)
+        if (state.ev_point_session[p] < 0) free_point = p;
+      if (free_point < 0) {
+        t.ev_sessions_turned_away[g] += 1;
+      } else if (sessions[next].departure_s > state.tick) {
+        state.ev_point_session[free_point] = next;
+        state.ev_point_delivered_kwh[free_point] = 0;
+        t.ev_sessions_served[g] += 1;
+      }
+      ++next;
+    }
+  }
+}
+
+void EvFleet::request(ParkState& state) {
+  OperatingPoint& op = state.powers;
+  for (std::size_t g = 0; g < model_.ev_chargers.size(); ++g) {
+    const EvChargerModel& c = model_.ev_chargers[g];
+    const std::vector<EvSession>& sessions = *c.sessions;
+    const int first = first_point_[g];
+    const double setpoint_kw = state.ev_setpoint_kw[g];
+    // The cars' limits first: forced charging is not negotiable.
+    std::vector<EvLimits> limits(static_cast<std::size_t>(c.count));
+    double forced_kw = 0, flexible_charge_kw = 0, flexible_discharge_kw = 0;
+    for (int i = 0; i < c.count; ++i) {
+      const int p = first + i;
+      const int s = state.ev_point_session[p];
+      if (s < 0) continue;
+      limits[i] = ev_limits(c, sessions[s], state.ev_point_delivered_kwh[p], state.tick);
+      if (limits[i].forced) {
+        forced_kw += limits[i].max_charge_kw;
+      } else {
+        flexible_charge_kw += limits[i].max_charge_kw;
+        flexible_discharge_kw += limits[i].max_discharge_kw;
+      }
+    }
+    double charge_share = 1, discharge_share = 0;  // of each flexible car's limit
+    if (!std::isnan(setpoint_kw)) {
+      charge_share = setpoint_kw < 0 && flexible_charge_kw > 0 ? std::min(1.0, std::max(0.0, -setpoint_kw - forced_kw) / flexible_charge_kw) : 0.0;
+      discharge_share = setpoint_kw > 0 && flexible_discharge_kw > 0 ? std::min(1.0, (setpoint_kw + forced_kw) / flexible_discharge_kw) : 0.0;
+    }
+    double request_kw = 0, floor_kw = 0;
+    for (int i = 0; i < c.count; ++i) {
+      const int p = first + i;
+      const int s = state.ev_point_session[p];
+      forced_[p] = 0;
+      point_bound_in_s_[p].reset();
+      op.ev_point_kw[p] = 0;
+      if (s < 0) continue;
+      const double wanted_kw = limits[i].max_discharge_kw * discharge_share - limits[i].max_charge_kw * charge_share;
+      const EvOperation run = operate_ev(c, sessions[s], state.ev_point_delivered_kwh[p], state.tick, wanted_kw);
+      op.ev_point_kw[p] = run.bus_kw;
+      point_bound_in_s_[p] = run.bound_in_s;
+      forced_[p] = limits[i].forced ? 1 : 0;
+      request_kw += run.bus_kw;
+      if (limits[i].forced) floor_kw += run.bus_kw;
+    }
+    op.ev_request_kw[g] = request_kw;
+    op.ev_floor_kw[g] = std::min(floor_kw, 0.0);
+  }
+}
+
+void EvFleet::settle(ParkState& state) {
+  OperatingPoint& op = state.powers;
+  for (std::size_t g = 0; g < model_.ev_chargers.size(); ++g) {
+    const EvChargerModel& c = model_.ev_chargers[g];
+    const int first = first_point_[g];
+    const double cut_kw = op.ev_kw[g] - op.ev_request_kw[g];  // > 0: less charging; < 0: less V2G
+    if (cut_kw == 0) continue;
+    double movable_kw = 0;
+    for (int p = first; p < first + c.count; ++p)
+      if (!forced_[p] && (cut_kw > 0 ? op.ev_point_kw[p] < 0 : op.ev_point_kw[p] > 0)) movable_kw += std::abs(op.ev_point_kw[p]);
+    const double keep = movable_kw > 0 ? std::max(0.0, 1 - std::abs(cut_kw) / movable_kw) : 1.0;
+    for (int p = first; p < first + c.count; ++p) {
+      const int s = state.ev_point_session[p];
+      if (s < 0 || forced_[p] || !(cut_kw > 0 ? op.ev_point_kw[p] < 0 : op.ev_point_kw[p] > 0)) continue;
+      op.ev_point_kw[p] *= keep;
+      // A slower car reaches its edges later, so its operation stays feasible as it is.
+      const EvOperation run = operate_ev(c, (*c.sessions)[s], state.ev_point_delivered_kwh[p], state.tick, op.ev_point_kw[p]);
+      if (run.bus_kw != op.ev_point_kw[p])
+        throw std::logic_error("EV charger '" + c.name + "': the balanced power " + std::to_string(op.ev_point_kw[p]) + " kW is not feasible");
+      point_bound_in_s_[p] = run.bound_in_s;
+    }
+  }
+}
+
+std::optional<Tick> EvFleet::next_event(const ParkState& state) const {
+  std::optional<Tick> next;
+  const auto consider = [&](Tick t) {
+    if (t > state.tick && (!next || t < *next)) next = t;
+  };
+  for (std::size_t g = 0; g < model_.ev_chargers.size(); ++g) {
+    const EvChargerModel& c = model_.ev_chargers[g];
+    const std::vector<EvSession>& sessions = *c.sessions;
+    if (state.ev_next_session[g] < static_cast<int>(sessions.size())) consider(sessions[state.ev_next_session[g]].arrival_s);
+    for (int p = first_point_[g]; p < first_point_[g] + c.count; ++p) {
+      if (state.ev_point_session[p] < 0) continue;
+      consider(sessions[state.ev_point_session[p]].departure_s);
+      if (point_bound_in_s_[p]) consider(state.tick + *point_bound_in_s_[p]);
+    }
+  }
+  return next;
+}
+
+}  // namespace zeropark
