@@ -24,6 +24,11 @@ struct Observation {
   std::span<const double> battery_energy_kwh;
   double price_cny_per_kwh = 0;
   double carbon_kg_per_kwh = 0;
+  // What the park needs from storage and the grid, kW: demand of loads, data centres, heat pumps,
+  // electrolysers and EV groups that charge at once, minus PV, wind, PV/thermal and fuel cells.
+  // Loads and generation are those of the coming segment; the heat pumps', electrolysers' and
+  // cars' demands are those of the last one (the plant has not dispatched the coming one yet).
+  double net_demand_kw = 0;
 };
 
 // What it asks for. Set-points hold until the next decision; the plant enforces every limit.
@@ -33,6 +38,8 @@ struct Command {
   // EV groups charge their cars at once.
   std::vector<double> thermal_storage_setpoint_kw;  // + discharge into the heat bus
   std::vector<double> ev_setpoint_kw;               // per charger group: + V2G, − charging
+  std::vector<double> electrolyser_setpoint_kw;     // electric kW drawn; NaN: the refill rule
+  std::vector<double> fuel_cell_setpoint_kw;        // electric kW delivered; NaN: off
 };
 
 class Controller {

@@ -26,6 +26,10 @@ struct BuildingEnvelope;  // components/building_5r1c.h
 struct Building5R1C;      // components/building_5r1c.h
 struct DataCentreParams;  // components/data_centre.h
 struct EvSession;         // components/ev_sessions.h
+struct PvtParams;         // components/pvt_collector.h
+struct ElectrolyserParams;  // components/hydrogen.h
+struct FuelCellParams;      // components/hydrogen.h
+struct BatteryAgeingParams;  // components/battery_ageing.h
 
 struct BusModel {
   std::string name;
@@ -102,6 +106,7 @@ struct BatteryModel {
   double energy_max_kwh = 0;  // soc_max × capacity
   double energy_initial_kwh = 0;
   double self_discharge_per_s = 0;  // decay rate k of dE/dt = -k E at rest
+  std::shared_ptr<const BatteryAgeingParams> ageing;  // null: the capacity never fades
 };
 
 struct LoadModel {
@@ -183,6 +188,44 @@ struct EvChargerModel {
   std::shared_ptr<const std::vector<EvSession>> sessions;
 };
 
+// A field of identical PV/thermal collectors.
+struct PvtModel {
+  std::string name;
+  int bus = -1;
+  int heat_bus = -1;
+  double collectors = 1;  // area / one collector's gross area
+  double tilt_deg = 30;
+  double azimuth_deg = 180;
+  std::shared_ptr<const PvtParams> collector;  // one collector
+};
+
+struct H2TankModel {
+  std::string name;
+  double capacity_kg = 0;
+  double min_kg = 0;
+  double initial_kg = 0;
+};
+struct ElectrolyserModel {
+  std::string name;
+  int bus = -1;
+  int tank = -1;
+  double refill_below_kg = 0;  // starts below this level, runs until the tank is full
+  std::shared_ptr<const ElectrolyserParams> params;
+};
+struct FuelCellModel {
+  std::string name;
+  int bus = -1;
+  int tank = -1;
+  int heat_bus = -1;  // −1: its heat is not recovered
+  std::shared_ptr<const FuelCellParams> params;
+};
+struct H2DemandModel {
+  std::string name;
+  int tank = -1;
+  double daily_kg = 0;
+  std::array<double, 24> hourly_shape{};  // relative weights
+};
+
 struct GreenSpaceModel {
   std::string name;
   double area_m2 = 0;
@@ -221,7 +264,7 @@ struct GridModel {
 
 // The park's topology as Boost.Graph sees it: buses and components are vertices, lines and
 // component attachments are edges.
-enum class VertexKind { kBus, kPv, kBattery, kLoad, kGrid, kWind, kHeatBus, kHeatPump, kThermalStorage, kHeatLoad, kBuilding, kDataCentre, kEvCharger };
+enum class VertexKind { kBus, kPv, kBattery, kLoad, kGrid, kWind, kHeatBus, kHeatPump, kThermalStorage, kHeatLoad, kBuilding, kDataCentre, kEvCharger, kPvt, kH2Tank, kElectrolyser, kFuelCell, kH2Demand };
 struct TopologyVertex {
   VertexKind kind = VertexKind::kBus;
   int index = -1;  // into the model's vector of that kind
@@ -264,6 +307,11 @@ struct ParkModel {
   std::vector<BuildingModel> buildings;
   std::vector<DataCentreModel> data_centres;
   std::vector<EvChargerModel> ev_chargers;
+  std::vector<PvtModel> pvt;
+  std::vector<H2TankModel> h2_tanks;
+  std::vector<ElectrolyserModel> electrolysers;
+  std::vector<FuelCellModel> fuel_cells;
+  std::vector<H2DemandModel> h2_demands;
   std::vector<GreenSpaceModel> green_spaces;
   GridModel grid;
   TopologyGraph topology;

@@ -96,6 +96,7 @@ struct BatterySpec {
   double soc_max = 0;
   double soc_initial = 0;
   double self_discharge_per_day = 0;  // fraction of the stored energy lost per day at rest
+  std::string ageing;                 // none or standard
   SourceRef at;
 };
 
@@ -215,6 +216,50 @@ struct EvChargerSpec {
   SourceRef at;
 };
 
+// PV/thermal collectors: electricity to an electric bus, heat to a heating bus.
+struct PvtSpec {
+  std::string name;
+  std::string bus;
+  std::string heat_bus;
+  double area_m2 = 0;
+  double tilt_deg = 0;
+  double azimuth_deg = 0;
+  SourceRef at;
+};
+
+// The hydrogen chain: tanks, electrolysers filling them, fuel cells and vehicles drawing on them.
+struct H2TankSpec {
+  std::string name;
+  double capacity_kg = 0;
+  double min_kg = 0;
+  double initial_kg = 0;
+  SourceRef at;
+};
+struct ElectrolyserSpec {
+  std::string name;
+  std::string bus;
+  std::string h2_tank;
+  double rated_power_kw = 0;
+  double energy_kwh_per_kg = 0;
+  double min_load_fraction = 0;
+  double refill_below_kg = 0;
+  SourceRef at;
+};
+struct FuelCellSpec {
+  std::string name;
+  std::string bus;
+  std::string h2_tank;
+  std::string heat_bus;  // "" = its heat is not recovered
+  double rated_electric_kw = 0;
+  SourceRef at;
+};
+struct H2DemandSpec {
+  std::string name;
+  std::string h2_tank;
+  double daily_kg = 0;
+  SourceRef at;
+};
+
 // Carbon sink: green space that takes up CO2.
 struct GreenSpaceSpec {
   std::string name;
@@ -282,6 +327,11 @@ struct ParkSpec {
   std::vector<BuildingSpec> buildings;
   std::vector<DataCentreSpec> data_centres;
   std::vector<EvChargerSpec> ev_chargers;
+  std::vector<PvtSpec> pvt;
+  std::vector<H2TankSpec> h2_tanks;
+  std::vector<ElectrolyserSpec> electrolysers;
+  std::vector<FuelCellSpec> fuel_cells;
+  std::vector<H2DemandSpec> h2_demands;
   std::vector<GreenSpaceSpec> green_spaces;
   std::vector<GridSpec> grids;  // exactly one today: the slack of the whole park
 };
@@ -302,6 +352,11 @@ GreenSpaceSpec default_green_space();
 BuildingSpec default_building();
 DataCentreSpec default_data_centre();
 EvChargerSpec default_ev_charger();
+PvtSpec default_pvt();
+H2TankSpec default_h2_tank();
+ElectrolyserSpec default_electrolyser();
+FuelCellSpec default_fuel_cell();
+H2DemandSpec default_h2_demand();
 GridSpec default_grid();
 TariffSpec default_tariff();
 

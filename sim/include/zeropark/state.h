@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "zeropark/battery_ageing_state.h"
 #include "zeropark/model.h"
 #include "zeropark/units.h"
 
@@ -36,6 +37,20 @@ struct OperatingPoint {
   std::vector<double> load_kw;           // − what they are served (≤ 0)
   std::vector<double> line_sent_kw;      // at the parent end: + towards the child
   std::vector<double> line_received_kw;  // at the child end: + arriving from the parent
+  std::vector<double> pvt_available_kw;      // electricity the collectors could deliver (≥ 0)
+  std::vector<double> pvt_kw;                // delivered after curtailment (≥ 0)
+  std::vector<double> pvt_thermal_kw;        // heat into the heat bus (≥ 0)
+  std::vector<double> electrolyser_demand_kw;  // ≥ 0
+  std::vector<double> electrolyser_floor_kw;   // ≤ 0: what a tank at its minimum needs
+  std::vector<double> electrolyser_kw;         // − served
+  std::vector<double> electrolyser_h2_kg_per_h;
+  std::vector<double> fuel_cell_available_kw;  // planned output (≥ 0)
+  std::vector<double> fuel_cell_kw;            // delivered (≥ 0)
+  std::vector<double> fuel_cell_h2_kg_per_h;
+  std::vector<double> fuel_cell_heat_kw;       // recovered heat into its heat bus
+  std::vector<double> h2_demand_kg_per_h;        // asked for
+  std::vector<double> h2_demand_served_kg_per_h;
+  std::vector<double> h2_tank_net_kg_per_h;      // + filling
   std::vector<double> ev_request_kw;   // per group: what its cars ask for (+ V2G, − charging)
   std::vector<double> ev_floor_kw;     // per group: charging that forced cars must get (≤ 0)
   std::vector<double> ev_kw;           // per group: granted by the balance
@@ -77,9 +92,20 @@ struct EnergyTotals {
   std::vector<double> battery_charged_kwh;      // drawn from the bus
   std::vector<double> battery_discharged_kwh;   // delivered to the bus
   std::vector<double> battery_self_discharge_kwh;
+  std::vector<double> battery_fade_clipped_kwh;  // stored energy above a faded window's top
   std::vector<double> load_served_kwh;
   std::vector<double> load_unserved_kwh;
   std::vector<double> line_loss_kwh;
+  std::vector<double> pvt_kwh;
+  std::vector<double> pvt_curtailed_kwh;
+  std::vector<double> pvt_thermal_kwh;
+  std::vector<double> electrolyser_kwh;
+  std::vector<double> electrolyser_h2_kg;
+  std::vector<double> fuel_cell_kwh;
+  std::vector<double> fuel_cell_h2_kg;
+  std::vector<double> fuel_cell_heat_kwh;
+  std::vector<double> h2_demand_kg;
+  std::vector<double> h2_demand_unserved_kg;
   std::vector<double> ev_charged_kwh;        // per group: drawn from the bus
   std::vector<double> ev_v2g_kwh;            // per group: returned to the bus
   std::vector<double> ev_requested_kwh;      // per group: asked for by sessions that departed
@@ -114,11 +140,16 @@ struct ParkState {
   std::uint64_t events = 0;   // segments integrated so far
   std::vector<double> battery_energy_kwh;
   std::vector<double> battery_setpoint_kw;  // the controller's last command, + discharge
+  std::vector<BatteryAgeingState> battery_ageing;  // per battery (unused without ageing)
   std::vector<double> controller_memory;    // controllers keep their memory here, not in themselves
   std::vector<double> thermal_storage_energy_kwh;
   std::vector<double> thermal_storage_setpoint_kw;  // + discharge; NaN = follow the heat balance
   std::vector<int> heat_pump_on;              // 1 while running (minimum run and off times)
   std::vector<Tick> heat_pump_switched_tick;  // when it last started or stopped
+  std::vector<double> h2_tank_level_kg;
+  std::vector<int> electrolyser_refilling;      // 1 from the refill level until the tank is full
+  std::vector<double> electrolyser_setpoint_kw;  // NaN: the refill rule
+  std::vector<double> fuel_cell_setpoint_kw;     // NaN: off
   std::vector<int> ev_next_session;          // per group: first session not yet arrived
   std::vector<int> ev_point_session;         // per charge point: its session, −1 when free
   std::vector<double> ev_point_delivered_kwh;  // per charge point: into the car since arrival

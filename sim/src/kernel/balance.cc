@@ -58,6 +58,10 @@ std::vector<ElectricBinding> electric_bindings(const ParkModel& model) {
       {"pv", &O::pv_available_kw, &O::pv_kw, +1, false, buses_of(model.pv_arrays)},
       {"wind", &O::wind_available_kw, &O::wind_kw, +1, false, buses_of(model.wind_turbines)},
       {"battery", &O::battery_kw, &O::battery_kw, +1, true, buses_of(model.batteries)},
+      {"pvt", &O::pvt_available_kw, &O::pvt_kw, +1, false, buses_of(model.pvt)},
+      {"fuel_cell", &O::fuel_cell_available_kw, &O::fuel_cell_kw, +1, true, buses_of(model.fuel_cells)},
+      {"electrolyser", &O::electrolyser_demand_kw, &O::electrolyser_kw, -1, true, buses_of(model.electrolysers),
+       &O::electrolyser_floor_kw},
       {"ev", &O::ev_request_kw, &O::ev_kw, +1, true, buses_of(model.ev_chargers), &O::ev_floor_kw},
       {"load", &O::load_demand_kw, &O::load_kw, -1, false, buses_of(model.loads)},
       {"data_centre", &O::data_centre_demand_kw, &O::data_centre_kw, -1, false, buses_of(model.data_centres)},
@@ -182,7 +186,7 @@ double max_bus_imbalance_kw(const ParkModel& model, const OperatingPoint& op) {
 
 double bus_power_scale_kw(const OperatingPoint& op) {
   double scale = std::abs(op.grid_kw);
-  for (const auto* values : {&op.pv_kw, &op.wind_kw, &op.battery_kw, &op.ev_kw, &op.load_kw, &op.data_centre_kw, &op.heat_pump_electric_kw,
+  for (const auto* values : {&op.pv_kw, &op.wind_kw, &op.pvt_kw, &op.fuel_cell_kw, &op.electrolyser_kw, &op.battery_kw, &op.ev_kw, &op.load_kw, &op.data_centre_kw, &op.heat_pump_electric_kw,
                               &op.line_sent_kw})
     for (double v : *values) scale = std::max(scale, std::abs(v));
   return scale;

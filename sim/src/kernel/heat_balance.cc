@@ -26,6 +26,7 @@ std::vector<ThermalDemandBinding> thermal_demand_bindings(const ParkModel& model
 HeatBalancer::HeatBalancer(const ParkModel& model)
     : model_(model),
       demands_(thermal_demand_bindings(model)),
+      planned_free_heat_kw_(model.heat_buses.size(), 0.0),
       pumps_at_(model.heat_buses.size()),
       tanks_at_(model.heat_buses.size()),
       demands_at_(model.heat_buses.size()),
@@ -35,6 +36,15 @@ HeatBalancer::HeatBalancer(const ParkModel& model)
   for (int b = 0; b < static_cast<int>(demands_.size()); ++b)
     for (int i = 0; i < static_cast<int>(demands_[b].bus.size()); ++i)
       if (demands_[b].bus[i] >= 0) demands_at_[demands_[b].bus[i]].push_back({b, i});
+}
+
+double HeatBalancer::free_heat_kw(const OperatingPoint& op, int bus) const {
+  double kw = 0;
+  for (std::size_t i = 0; i < model_.pvt.size(); ++i)
+    if (model_.pvt[i].heat_bus == bus) kw += op.pvt_thermal_kw[i];
+  for (std::size_t i = 0; i < model_.fuel_cells.size(); ++i)
+    if (model_.fuel_cells[i].heat_bus == bus) kw += op.fuel_cell_heat_kw[i];
+  return kw;
 }
 
 double HeatBalancer::demand_kw(const OperatingPoint& op, int bus) const {
@@ -61,7 +71,8 @@ void HeatBalancer::dispatch(ParkState& state) {
   std::vector<int> merit;
   for (std::size_t h = 0; h < model_.heat_buses.size(); ++h) {
     const double demand = demand_kw(op, static_cast<int>(h));
-    double residual_kw = demand;  // what producers still have to deliver; < 0 is a surplus
+    planned_free_heat_kw_[h] = free_heat_kw(op, static_cast<int>(h));
+    double residual_kw = demand - planned_free_heat_kw_[h];  // what producers still have to deliver; < 0 is a surplus
 
     const auto run_tank = [&](int k, double request_kw) {
       const BatteryOperation run = operate_battery(model_.thermal_storages[k].store, state.thermal_storage_energy_kwh[k], request_kw);
@@ -109,7 +120,7 @@ void HeatBalancer::dispatch(ParkState& state) {
 
 void HeatBalancer::settle(OperatingPoint& op) const {
   for (std::size_t h = 0; h < model_.heat_buses.size(); ++h) {
-    double lost_kw = 0;
+    double lost_kw = planned_free_heat_kw_[h] - free_heat_kw(op, static_cast<int>(h));
     for (int i : pumps_at_[h]) {
       const double asked_kw = op.heat_pump_electric_demand_kw[i];
       if (asked_kw <= 0) continue;
@@ -149,6 +160,9 @@ double max_heat_bus_imbalance_kw(const ParkModel& model, const OperatingPoint& o
   std::vector<double> sum(model.heat_buses.size(), 0.0);
   for (std::size_t i = 0; i < model.heat_pumps.size(); ++i) sum[model.heat_pumps[i].heat_bus] += op.heat_pump_thermal_kw[i];
   for (std::size_t k = 0; k < model.thermal_storages.size(); ++k) sum[model.thermal_storages[k].heat_bus] += op.thermal_storage_kw[k];
+  for (std::size_t i = 0; i < model.pvt.size(); ++i) sum[model.pvt[i].heat_bus] += op.pvt_thermal_kw[i];
+  for (std::size_t i = 0; i < model.fuel_cells.size(); ++i)
+    if (model.fuel_cells[i].heat_bus >= 0) sum[model.fuel_cells[i].heat_bus] += op.fuel_cell_heat_kw[i];
   for (const ThermalDemandBinding& b : thermal_demand_bindings(model))
     for (std::size_t i = 0; i < b.bus.size(); ++i)
       if (b.bus[i] >= 0) sum[b.bus[i]] += (op.*b.served)[i];

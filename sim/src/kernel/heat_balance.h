@@ -3,7 +3,8 @@
 // On a bus h, with thermal powers positive into the bus:
 //   Σ heat pumps' thermal output + Σ tanks (+ discharging, − charging) + Σ loads served (≤ 0)
 //     − dumped surplus = 0
-// The dispatch is heat-led. Tanks with a controller set-point move first; heat pumps then meet
+// The dispatch is heat-led. Heat that comes anyway (PV/thermal collectors, fuel cells' recovered
+// heat) is taken first. Tanks with a controller set-point move next; heat pumps then meet
 // the remaining demand in merit order (highest COP first), each between its minimum load and its
 // capacity at the current source and sink temperatures, and within its minimum run and off times
 // (a heat pump that must keep running runs at its minimum load). Tanks that follow the balance
@@ -11,8 +12,8 @@
 // beyond demand. What is still missing is unmet demand, shared by the bus's loads in proportion;
 // what is still left over is dumped (reported: a real plant would overheat or reject it).
 //
-// The electric balance may later serve a heat pump less than it asked for (an import limit);
-// settle() then reduces its output in proportion and the bus takes the loss, first from its
+// The electric balance may later serve a heat pump less than it asked for (an import limit), or
+// curtail a fuel cell; settle() then reduces the heat in proportion and the bus takes the loss, first from its
 // dumped surplus and then as unmet demand. Tanks are not re-dispatched within the segment.
 #pragma once
 
@@ -62,8 +63,11 @@ class HeatBalancer {
   double served_kw(const OperatingPoint& op, int bus) const;
   void serve_fraction(OperatingPoint& op, int bus, double fraction) const;
 
+  double free_heat_kw(const OperatingPoint& op, int bus) const;
+
   const ParkModel& model_;
   std::vector<ThermalDemandBinding> demands_;
+  std::vector<double> planned_free_heat_kw_;  // per bus, at dispatch
   std::vector<std::vector<int>> pumps_at_, tanks_at_;  // per heat bus
   std::vector<std::vector<DemandRef>> demands_at_;      // per heat bus
   std::vector<std::optional<Tick>> tank_bound_in_s_;

@@ -5,6 +5,8 @@
 
 #include "components/data_centre.h"
 #include "components/heat_source_temperature.h"
+#include "components/hydrogen.h"
+#include "components/pvt_collector.h"
 #include "components/load.h"
 #include "weather/bifacial.h"
 #include "weather/tracking.h"
@@ -102,7 +104,7 @@ StepWeather InputSampler::weather_at_step_middle(Tick step_start) const {
   StepWeather w;
   const double jd = julian_day_ut(date.year, date.month, date.day, seconds_into_day, model_.weather->site.utc_offset_h);
   // The costliest input: only when something uses it.
-  if (!pv_params_.empty() || !model_.buildings.empty()) w.sun = solar_position(site_, jd);
+  if (!pv_params_.empty() || !model_.buildings.empty() || !model_.pvt.empty()) w.sun = solar_position(site_, jd);
 
   const double hour_position =
       typical_year_hour(date.month, date.day, 0) + seconds_into_day / kSecondsPerHourD;
@@ -167,6 +169,19 @@ void InputSampler::sample_pv(const StepWeather& w, OperatingPoint& op) const {
   }
 }
 
+void InputSampler::sample_pvt(const StepWeather& w, OperatingPoint& op) const {
+  for (std::size_t i = 0; i < model_.pvt.size(); ++i) {
+    const PvtModel& m = model_.pvt[i];
+    const PvtParams& collector = *m.collector;
+    const PoaIrradiance poa = poa_irradiance({m.tilt_deg, m.azimuth_deg}, collector.pv.albedo, w.sun, w.sky, collector.pv.sky_model);
+    // The collectors' mean fluid temperature: 5 K below the bus's supply, as they preheat its return.
+    const double mean_fluid_c = model_.heat_buses[m.heat_bus].supply_temperature_c - 5.0;
+    const PvtOutput one = pvt_output(collector, poa, w.air_c, mean_fluid_c, w.wind_m_s);
+    op.pvt_available_kw[i] = pvwatts_inverter(collector.pv, one.electrical_dc_kw).ac_kw * m.collectors;
+    op.pvt_thermal_kw[i] = one.thermal_kw * m.collectors;
+  }
+}
+
 void InputSampler::sample_wind(const StepWeather& w, OperatingPoint& op) const {
   for (std::size_t i = 0; i < wind_params_.size(); ++i) {
     const WindTurbineModel& m = model_.wind_turbines[i];
@@ -198,6 +213,7 @@ Tick InputSampler::refresh(Tick tick, OperatingPoint& op) {
     weather_ = weather_at_step_middle(step * model_.resolution_s);
     sample_pv(weather_, op);
     sample_wind(weather_, op);
+    sample_pvt(weather_, op);
     sample_heat_pumps(weather_, op);
     sampled_step_ = step;
   }
@@ -205,6 +221,10 @@ Tick InputSampler::refresh(Tick tick, OperatingPoint& op) {
   const int hour = typical_year_hour(now.month, now.day, now.hour);
   for (std::size_t i = 0; i < model_.loads.size(); ++i) op.load_demand_kw[i] = load_demand_kw(model_.loads[i], now);
   for (std::size_t i = 0; i < model_.heat_loads.size(); ++i) op.heat_load_demand_kw[i] = load_demand_kw(model_.heat_loads[i], now);
+  for (std::size_t d = 0; d < model_.h2_demands.size(); ++d) {
+    const H2DemandModel& m = model_.h2_demands[d];
+    op.h2_demand_kg_per_h[d] = h2_demand_kg_per_h({m.daily_kg, m.hourly_shape}, now.hour);
+  }
   for (std::size_t i = 0; i < model_.data_centres.size(); ++i) {
     const DataCentreModel& dc = model_.data_centres[i];
     const DataCentrePower power = data_centre_power(*dc.plant, load_demand_kw(dc.it, now), weather_.air_c,

@@ -46,6 +46,7 @@ class InputSampler {
   SurfaceOrientation pv_surface(std::size_t i, const SolarPosition& sun) const;
   void sample_pv(const StepWeather& w, OperatingPoint& op) const;
   void sample_wind(const StepWeather& w, OperatingPoint& op) const;
+  void sample_pvt(const StepWeather& w, OperatingPoint& op) const;
   void sample_heat_pumps(const StepWeather& w, OperatingPoint& op) const;
 
   const ParkModel& model_;

@@ -3,11 +3,13 @@
 #include "kernel/plant.h"
 
 #include <algorithm>
+#include <numeric>
 #include <cmath>
 #include <stdexcept>
 #include <string>
 
 #include "components/battery.h"
+#include "components/battery_ageing.h"
 #include "components/ev_charger.h"
 
 namespace zeropark {
@@ -50,8 +52,33 @@ Plant::Plant(const ParkModel& model, ParkState& state, TraceSink& sink)
       heat_(model),
       buildings_(model),
       ev_(model),
+      hydrogen_(model),
+      batteries_(model.batteries),
       battery_bound_in_s_(model.batteries.size()),
       battery_must_draw_kw_(model.batteries.size(), 0.0) {}
+
+void Plant::age_battery(std::size_t i, Tick dt) {
+  const BatteryModel& nominal = model_.batteries[i];
+  BatteryModel& now = batteries_[i];
+  BatteryAgeingState& ageing = state_.battery_ageing[i];
+  const double soc = state_.battery_energy_kwh[i] / now.capacity_kwh;
+  ageing_on_soc_point(*nominal.ageing, ageing, soc);
+  // No thermal model: the cells sit at 25 °C.
+  ageing_on_time(*nominal.ageing, ageing, static_cast<double>(dt), soc, 25.0);
+  // A fresh cell above nameplate (SSC's q0 > 1) still has the nameplate window.
+  const double fraction = std::min(1.0, capacity_fraction(ageing));
+  if (fraction == now.capacity_kwh / nominal.capacity_kwh) return;
+  now.capacity_kwh = nominal.capacity_kwh * fraction;
+  now.energy_min_kwh = nominal.energy_min_kwh * fraction;
+  now.energy_max_kwh = nominal.energy_max_kwh * fraction;
+  // The window shrinks under the stored energy: what no longer fits is lost with the capacity.
+  double& energy = state_.battery_energy_kwh[i];
+  if (energy > now.energy_max_kwh) {
+    state_.totals.battery_fade_clipped_kwh[i] += energy - now.energy_max_kwh;
+    energy = now.energy_max_kwh;
+  }
+  energy = std::max(energy, now.energy_min_kwh);
+}
 
 void Plant::refresh_inputs() {
   const Tick step_start = state_.tick - state_.tick % model_.resolution_s;
@@ -68,8 +95,15 @@ void Plant::begin() {
 Observation Plant::observe() {
   if (state_.tick >= next_input_change_) refresh_inputs();
   const OperatingPoint& op = state_.powers;
+  const auto total = [](const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); };
+  double demand_kw = total(op.load_demand_kw) + total(op.data_centre_demand_kw) + total(op.heat_pump_electric_demand_kw) +
+                     total(op.electrolyser_demand_kw);
+  for (std::size_t g = 0; g < model_.ev_chargers.size(); ++g)
+    if (!model_.ev_chargers[g].bidirectional) demand_kw -= op.ev_request_kw[g];
+  const double generation_kw = total(op.pv_available_kw) + total(op.wind_available_kw) + total(op.pvt_available_kw) +
+                               total(op.fuel_cell_available_kw);
   return {state_.tick, op.pv_available_kw, op.load_demand_kw, state_.battery_energy_kwh,
-          op.price_cny_per_kwh, op.carbon_kg_per_kwh};
+          op.price_cny_per_kwh, op.carbon_kg_per_kwh, demand_kw - generation_kw};
 }
 
 void Plant::apply(const Command& command) {
@@ -80,25 +114,31 @@ void Plant::apply(const Command& command) {
     state_.thermal_storage_setpoint_kw[k] = k < command.thermal_storage_setpoint_kw.size() ? command.thermal_storage_setpoint_kw[k] : follow;
   for (std::size_t g = 0; g < state_.ev_setpoint_kw.size(); ++g)
     state_.ev_setpoint_kw[g] = g < command.ev_setpoint_kw.size() ? command.ev_setpoint_kw[g] : follow;
+  for (std::size_t e = 0; e < state_.electrolyser_setpoint_kw.size(); ++e)
+    state_.electrolyser_setpoint_kw[e] = e < command.electrolyser_setpoint_kw.size() ? command.electrolyser_setpoint_kw[e] : follow;
+  for (std::size_t f = 0; f < state_.fuel_cell_setpoint_kw.size(); ++f)
+    state_.fuel_cell_setpoint_kw[f] = f < command.fuel_cell_setpoint_kw.size() ? command.fuel_cell_setpoint_kw[f] : follow;
 }
 
 void Plant::solve_segment() {
   OperatingPoint& op = state_.powers;
   for (std::size_t i = 0; i < model_.batteries.size(); ++i) {
-    const BatteryOperation run = operate_battery(model_.batteries[i], state_.battery_energy_kwh[i], state_.battery_setpoint_kw[i]);
+    const BatteryOperation run = operate_battery(batteries_[i], state_.battery_energy_kwh[i], state_.battery_setpoint_kw[i]);
     op.battery_kw[i] = run.power_kw;
     battery_must_draw_kw_[i] = run.must_draw_kw;
   }
+  hydrogen_.plan(state_);
   heat_.dispatch(state_);
   ev_.request(state_);
   balancer_.solve(op, battery_must_draw_kw_);
+  hydrogen_.settle(state_);
   heat_.settle(op);
   ev_.settle(state_);
   // The balance may have reduced a battery's power; its bound event follows the power it runs at.
   // A reduced power is always feasible as it is (it only moves the battery more slowly towards
   // its edge, and a float charge at the bottom edge is never shed), so a mismatch is a bug.
   for (std::size_t i = 0; i < model_.batteries.size(); ++i) {
-    const BatteryOperation run = operate_battery(model_.batteries[i], state_.battery_energy_kwh[i], op.battery_kw[i]);
+    const BatteryOperation run = operate_battery(batteries_[i], state_.battery_energy_kwh[i], op.battery_kw[i]);
     if (run.power_kw != op.battery_kw[i])
       throw std::logic_error("battery '" + model_.batteries[i].name + "': the balanced power " +
                              std::to_string(op.battery_kw[i]) + " kW is not feasible (" + std::to_string(run.power_kw) + " kW)");
@@ -113,6 +153,7 @@ void Plant::integrate(Tick until) {
     if (bound) next = std::min(next, state_.tick + *bound);
   if (const std::optional<Tick> heat_event = heat_.next_event(state_)) next = std::min(next, *heat_event);
   if (const std::optional<Tick> ev_event = ev_.next_event(state_)) next = std::min(next, *ev_event);
+  if (const std::optional<Tick> h2_event = hydrogen_.next_event(state_)) next = std::min(next, *h2_event);
   const Tick dt = next - state_.tick;
 
   sink_.on_event(model_, state_, dt);
@@ -124,10 +165,11 @@ void Plant::integrate(Tick until) {
     t.pv_clipped_dc_kwh[i] += energy_kwh(op.pv_clipped_dc_kw[i], dt);
   }
   for (std::size_t i = 0; i < model_.batteries.size(); ++i) {
-    const StoreFlows flows = advance_store(model_.batteries[i], state_.battery_energy_kwh[i], op.battery_kw[i], dt);
+    const StoreFlows flows = advance_store(batteries_[i], state_.battery_energy_kwh[i], op.battery_kw[i], dt);
     t.battery_discharged_kwh[i] += flows.delivered_kwh;
     t.battery_charged_kwh[i] += flows.drawn_kwh;
     t.battery_self_discharge_kwh[i] += flows.lost_kwh;
+    if (model_.batteries[i].ageing) age_battery(i, dt);
   }
   for (std::size_t k = 0; k < model_.thermal_storages.size(); ++k) {
     const StoreFlows flows = advance_store(model_.thermal_storages[k].store, state_.thermal_storage_energy_kwh[k], op.thermal_storage_kw[k], dt);
@@ -144,6 +186,33 @@ void Plant::integrate(Tick until) {
       t.ev_plugged_hours[g] += static_cast<double>(dt) / kSecondsPerHourD;
       state_.ev_point_delivered_kwh[p] = ev_delivered_after(c, state_.ev_point_delivered_kwh[p], kw, dt);
     }
+  }
+  for (std::size_t i = 0; i < op.pvt_kw.size(); ++i) {
+    t.pvt_kwh[i] += energy_kwh(op.pvt_kw[i], dt);
+    t.pvt_curtailed_kwh[i] += energy_kwh(op.pvt_available_kw[i] - op.pvt_kw[i], dt);
+    t.pvt_thermal_kwh[i] += energy_kwh(op.pvt_thermal_kw[i], dt);
+  }
+  const double hours = static_cast<double>(dt) / kSecondsPerHourD;
+  for (std::size_t e = 0; e < op.electrolyser_kw.size(); ++e) {
+    t.electrolyser_kwh[e] -= energy_kwh(op.electrolyser_kw[e], dt);
+    t.electrolyser_h2_kg[e] += op.electrolyser_h2_kg_per_h[e] * hours;
+  }
+  for (std::size_t f = 0; f < op.fuel_cell_kw.size(); ++f) {
+    t.fuel_cell_kwh[f] += energy_kwh(op.fuel_cell_kw[f], dt);
+    t.fuel_cell_h2_kg[f] += op.fuel_cell_h2_kg_per_h[f] * hours;
+    t.fuel_cell_heat_kwh[f] += energy_kwh(op.fuel_cell_heat_kw[f], dt);
+  }
+  for (std::size_t d = 0; d < op.h2_demand_kg_per_h.size(); ++d) {
+    t.h2_demand_kg[d] += op.h2_demand_kg_per_h[d] * hours;
+    t.h2_demand_unserved_kg[d] += (op.h2_demand_kg_per_h[d] - op.h2_demand_served_kg_per_h[d]) * hours;
+  }
+  for (std::size_t k = 0; k < model_.h2_tanks.size(); ++k) {
+    const H2TankModel& tank = model_.h2_tanks[k];
+    const double after = h2_tank_level_after(state_.h2_tank_level_kg[k], op.h2_tank_net_kg_per_h[k], dt);
+    const double tolerance_kg = 1e-9 * tank.capacity_kg;
+    if (after < tank.min_kg - tolerance_kg || after > tank.capacity_kg + tolerance_kg)
+      throw std::logic_error("hydrogen tank '" + tank.name + "' left its window: " + std::to_string(after) + " kg");
+    state_.h2_tank_level_kg[k] = std::clamp(after, tank.min_kg, tank.capacity_kg);
   }
   for (std::size_t i = 0; i < op.data_centre_kw.size(); ++i) {
     t.data_centre_it_kwh[i] += energy_kwh(op.data_centre_it_kw[i], dt);

@@ -14,6 +14,7 @@
 #include "kernel/buildings.h"
 #include "kernel/ev_fleet.h"
 #include "kernel/heat_balance.h"
+#include "kernel/hydrogen_system.h"
 #include "kernel/inputs.h"
 #include "zeropark/controller.h"
 #include "zeropark/model.h"
@@ -45,6 +46,8 @@ class Plant {
   void integrate(Tick until);
   // Refreshes the inputs due at the current tick, closing and opening buildings' steps.
   void refresh_inputs();
+  // Ages a battery over the segment just integrated and shrinks its window as its capacity fades.
+  void age_battery(std::size_t i, Tick dt);
 
   const ParkModel& model_;
   ParkState& state_;
@@ -54,7 +57,9 @@ class Plant {
   HeatBalancer heat_;
   BuildingStepper buildings_;
   EvFleet ev_;
+  HydrogenSystem hydrogen_;
   Tick next_input_change_ = 0;
+  std::vector<BatteryModel> batteries_;  // their windows as faded so far
   std::vector<std::optional<Tick>> battery_bound_in_s_;
   std::vector<double> battery_must_draw_kw_;
 };

@@ -173,6 +173,12 @@ TopologyGraph topology_of(const ParkModel& model) {
   for (int i = 0; i < static_cast<int>(model.wind_turbines.size()); ++i) attach(VertexKind::kWind, i, model.wind_turbines[i].bus);
   for (int i = 0; i < static_cast<int>(model.data_centres.size()); ++i) attach(VertexKind::kDataCentre, i, model.data_centres[i].bus);
   for (int i = 0; i < static_cast<int>(model.ev_chargers.size()); ++i) attach(VertexKind::kEvCharger, i, model.ev_chargers[i].bus);
+  // Hydrogen tanks hang off the network through their electrolysers and fuel cells.
+  std::vector<std::size_t> tank_vertex;
+  for (int k = 0; k < static_cast<int>(model.h2_tanks.size()); ++k) tank_vertex.push_back(add_vertex({VertexKind::kH2Tank, k}, g));
+  for (int i = 0; i < static_cast<int>(model.electrolysers.size()); ++i)
+    add_edge(attach(VertexKind::kElectrolyser, i, model.electrolysers[i].bus), tank_vertex[model.electrolysers[i].tank], TopologyEdge{-1}, g);
+  for (int i = 0; i < static_cast<int>(model.h2_demands.size()); ++i) attach(VertexKind::kH2Demand, i, tank_vertex[model.h2_demands[i].tank]);
   attach(VertexKind::kGrid, 0, model.grid.bus);
   std::vector<std::size_t> heat_bus_vertex;
   for (int h = 0; h < static_cast<int>(model.heat_buses.size()); ++h)
@@ -185,6 +191,13 @@ TopologyGraph topology_of(const ParkModel& model) {
     attach(VertexKind::kThermalStorage, k, heat_bus_vertex[model.thermal_storages[k].heat_bus]);
   for (int i = 0; i < static_cast<int>(model.heat_loads.size()); ++i)
     attach(VertexKind::kHeatLoad, i, heat_bus_vertex[model.heat_loads[i].bus]);
+  for (int i = 0; i < static_cast<int>(model.pvt.size()); ++i)
+    add_edge(attach(VertexKind::kPvt, i, model.pvt[i].bus), heat_bus_vertex[model.pvt[i].heat_bus], TopologyEdge{-1}, g);
+  for (int i = 0; i < static_cast<int>(model.fuel_cells.size()); ++i) {
+    const auto v = attach(VertexKind::kFuelCell, i, model.fuel_cells[i].bus);
+    add_edge(v, tank_vertex[model.fuel_cells[i].tank], TopologyEdge{-1}, g);
+    if (model.fuel_cells[i].heat_bus >= 0) add_edge(v, heat_bus_vertex[model.fuel_cells[i].heat_bus], TopologyEdge{-1}, g);
+  }
   for (int i = 0; i < static_cast<int>(model.buildings.size()); ++i) {
     const auto v = attach(VertexKind::kBuilding, i, heat_bus_vertex[model.buildings[i].heat_bus]);
     if (model.buildings[i].cooling_bus >= 0) add_edge(v, heat_bus_vertex[model.buildings[i].cooling_bus], TopologyEdge{-1}, g);
@@ -209,6 +222,11 @@ void build_topology(ParkModel& model, const ParkSpec& spec) {
         case VertexKind::kBattery: return {spec.batteries[tv.index].name, spec.batteries[tv.index].at};
         case VertexKind::kLoad: return {spec.loads[tv.index].name, spec.loads[tv.index].at};
         case VertexKind::kWind: return {spec.wind_turbines[tv.index].name, spec.wind_turbines[tv.index].at};
+        case VertexKind::kH2Tank: return {spec.h2_tanks[tv.index].name, spec.h2_tanks[tv.index].at};
+        case VertexKind::kH2Demand: return {spec.h2_demands[tv.index].name, spec.h2_demands[tv.index].at};
+        case VertexKind::kPvt:
+        case VertexKind::kElectrolyser:
+        case VertexKind::kFuelCell: break;  // always joined to an electrical bus
         case VertexKind::kEvCharger: return {spec.ev_chargers[tv.index].name, spec.ev_chargers[tv.index].at};
         case VertexKind::kDataCentre: return {spec.data_centres[tv.index].name, spec.data_centres[tv.index].at};
         case VertexKind::kHeatBus: return {spec.heat_buses[tv.index].name, spec.heat_buses[tv.index].at};
@@ -220,6 +238,9 @@ void build_topology(ParkModel& model, const ParkSpec& spec) {
       }
       return {spec.grids[0].name, spec.grids[0].at};
     }();
+    if (tv.kind == VertexKind::kH2Tank || tv.kind == VertexKind::kH2Demand)
+      fail(name_and_at.second, "'" + name_and_at.first + "'",
+           "its hydrogen tank has no electrolyser or fuel cell: nothing joins it to the park");
     const bool heat_side = tv.kind == VertexKind::kHeatBus || tv.kind == VertexKind::kThermalStorage || tv.kind == VertexKind::kHeatLoad ||
                            tv.kind == VertexKind::kBuilding;
     if (heat_side)
@@ -362,6 +383,7 @@ ParkModel compile_park(const ParkSpec& spec) {
     m.energy_initial_kwh = b.soc_initial * b.capacity_kwh;
     // A fraction f lost per day at rest is exponential decay with rate k = −ln(1 − f) / 86400 s.
     m.self_discharge_per_s = -std::log1p(-b.self_discharge_per_day) / static_cast<double>(kSecondsPerDay);
+    if (b.ageing == "standard") m.ageing = standard_battery_ageing();
     model.batteries.push_back(m);
   }
   for (const LoadSpec& l : spec.loads) {
@@ -447,6 +469,48 @@ ParkModel compile_park(const ParkSpec& spec) {
     if (b.cooling_setpoint_c <= b.heating_setpoint_c)
       fail(b.at, field + "cooling_setpoint_c", "must be above heating_setpoint_c");
     model.buildings.push_back(compile_building(b, heat_bus, cooling_bus));
+  }
+  for (const PvtSpec& p : spec.pvt) {
+    names.add(p.name, p.at);
+    const std::string field = "pvt." + p.name + ".";
+    const int heat_bus = bus_index(heat_bus_of, p.heat_bus, p.at, field + "heat_bus");
+    if (model.heat_buses[heat_bus].medium != HeatMedium::kHeating) fail(p.at, field + "heat_bus", "'" + p.heat_bus + "' is a cooling bus");
+    model.pvt.push_back(compile_pvt(p, bus_index(bus_of, p.bus, p.at, field + "bus"), heat_bus));
+  }
+  std::map<std::string, int> tank_of;
+  for (const H2TankSpec& t : spec.h2_tanks) {
+    names.add(t.name, t.at);
+    const std::string field = "h2_tanks." + t.name + ".";
+    if (t.min_kg >= t.capacity_kg) fail(t.at, field + "min_kg", "must be below capacity_kg");
+    if (t.initial_kg < t.min_kg || t.initial_kg > t.capacity_kg) fail(t.at, field + "initial_kg", "must lie in [min_kg, capacity_kg]");
+    tank_of[t.name] = static_cast<int>(model.h2_tanks.size());
+    model.h2_tanks.push_back({t.name, t.capacity_kg, t.min_kg, t.initial_kg});
+  }
+  for (const ElectrolyserSpec& e : spec.electrolysers) {
+    names.add(e.name, e.at);
+    const std::string field = "electrolysers." + e.name + ".";
+    model.electrolysers.push_back(compile_electrolyser(e, bus_index(bus_of, e.bus, e.at, field + "bus"),
+                                                       bus_index(tank_of, e.h2_tank, e.at, field + "h2_tank")));
+  }
+  for (const FuelCellSpec& f : spec.fuel_cells) {
+    names.add(f.name, f.at);
+    const std::string field = "fuel_cells." + f.name + ".";
+    int heat_bus = -1;
+    if (!f.heat_bus.empty()) {
+      heat_bus = bus_index(heat_bus_of, f.heat_bus, f.at, field + "heat_bus");
+      if (model.heat_buses[heat_bus].medium != HeatMedium::kHeating) fail(f.at, field + "heat_bus", "'" + f.heat_bus + "' is a cooling bus");
+    }
+    model.fuel_cells.push_back(compile_fuel_cell(f, bus_index(bus_of, f.bus, f.at, field + "bus"),
+                                                 bus_index(tank_of, f.h2_tank, f.at, field + "h2_tank"), heat_bus));
+  }
+  for (const H2DemandSpec& d : spec.h2_demands) {
+    names.add(d.name, d.at);
+    H2DemandModel m;
+    m.name = d.name;
+    m.tank = bus_index(tank_of, d.h2_tank, d.at, "h2_demands." + d.name + ".h2_tank");
+    m.daily_kg = d.daily_kg;
+    m.hourly_shape = refuelling_station_hourly_shape();
+    model.h2_demands.push_back(m);
   }
   for (const GreenSpaceSpec& gs : spec.green_spaces) {
     names.add(gs.name, gs.at);

@@ -3,12 +3,15 @@
 
 #include <cmath>
 
+#include "components/battery_ageing.h"
 #include "components/building_5r1c.h"
 #include "components/carbon_sink.h"
 #include "components/data_centre.h"
 #include "components/ev_sessions.h"
 #include "components/heat_pump.h"
 #include "components/heat_source_temperature.h"
+#include "components/hydrogen.h"
+#include "components/pvt_collector.h"
 #include "components/load.h"
 #include "components/wind_turbine.h"
 #include "spec/param_table.h"
@@ -231,6 +234,48 @@ EvChargerModel compile_ev_charger(const EvChargerSpec& spec, int bus, const std:
   m.sessions = std::make_shared<const std::vector<EvSession>>(generate_ev_sessions(params, start, duration_s, seed));
   return m;
 }
+
+std::shared_ptr<const BatteryAgeingParams> standard_battery_ageing() {
+  BatteryAgeingParams p;
+  // SSC's Li-ion cycle table (lib_battery_lifetime tests): capacity % after so many cycles of a
+  // depth of discharge; 80 % after 5,000 cycles of 20 % DOD or 1,000 cycles of 80 % DOD.
+  p.cycle_table = {{20, 20, 20, 80, 80, 80}, {0, 5000, 10000, 0, 1000, 2000}, {100, 80, 60, 100, 80, 60}};
+  p.calendar.model = CalendarFadeModel::kLithiumIonSqrt;  // q0 1.02, a 2.66e-3, b −7280 K, c 930 K
+  return std::make_shared<const BatteryAgeingParams>(p);
+}
+
+PvtModel compile_pvt(const PvtSpec& spec, int bus, int heat_bus) {
+  PvtParams collector = default_pvt_params();
+  collector.pv.tilt_deg = spec.tilt_deg;
+  collector.pv.azimuth_deg = spec.azimuth_deg;
+  PvtModel m;
+  m.name = spec.name;
+  m.bus = bus;
+  m.heat_bus = heat_bus;
+  m.collectors = spec.area_m2 / collector.gross_area_m2;
+  m.tilt_deg = spec.tilt_deg;
+  m.azimuth_deg = spec.azimuth_deg;
+  m.collector = std::make_shared<const PvtParams>(collector);
+  return m;
+}
+
+ElectrolyserModel compile_electrolyser(const ElectrolyserSpec& spec, int bus, int tank) {
+  ElectrolyserParams params = default_electrolyser_params();
+  params.rated_power_kw = spec.rated_power_kw;
+  params.system_energy_rated_kwh_per_kg = spec.energy_kwh_per_kg;
+  params.min_load_fraction = spec.min_load_fraction;
+  check_electrolyser_params(params, where(spec.at), "electrolysers." + spec.name);
+  return {spec.name, bus, tank, spec.refill_below_kg, std::make_shared<const ElectrolyserParams>(params)};
+}
+
+FuelCellModel compile_fuel_cell(const FuelCellSpec& spec, int bus, int tank, int heat_bus) {
+  FuelCellParams params = default_fuel_cell_params();
+  params.rated_electric_kw = spec.rated_electric_kw;
+  check_fuel_cell_params(params, where(spec.at), "fuel_cells." + spec.name);
+  return {spec.name, bus, tank, heat_bus, std::make_shared<const FuelCellParams>(params)};
+}
+
+std::array<double, 24> refuelling_station_hourly_shape() { return kRefuellingStationHourlyShape; }
 
 GreenSpaceModel compile_green_space(const GreenSpaceSpec& spec) {
   GreenSpaceModel m{spec.name, spec.area_m2, spec.sequestration_kg_co2_per_m2_year};

@@ -2,8 +2,10 @@
 // tables to check, published defaults to fill in.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 
 #include "zeropark/model.h"
 #include "zeropark/spec.h"
@@ -27,6 +29,15 @@ DataCentreModel compile_data_centre(const DataCentreSpec& spec, int bus, const s
 // the run's window.
 EvChargerModel compile_ev_charger(const EvChargerSpec& spec, int bus, const std::filesystem::path& scenario_dir,
                                   const CivilTime& start, Tick duration_s, std::uint64_t seed);
+
+// NREL SSC's Li-ion ageing: its cycle-fade table and square-root calendar model.
+std::shared_ptr<const BatteryAgeingParams> standard_battery_ageing();
+
+PvtModel compile_pvt(const PvtSpec& spec, int bus, int heat_bus);
+ElectrolyserModel compile_electrolyser(const ElectrolyserSpec& spec, int bus, int tank);
+FuelCellModel compile_fuel_cell(const FuelCellSpec& spec, int bus, int tank, int heat_bus);
+// The hourly shape of a refuelling station's dispensing (DOE H2A).
+std::array<double, 24> refuelling_station_hourly_shape();
 
 // Looks up the vegetation's published sequestration factor unless the file overrides it.
 GreenSpaceModel compile_green_space(const GreenSpaceSpec& spec);

@@ -122,6 +122,10 @@ const ParamTable<BatterySpec>& battery_params() {
                 "State of charge at the start; must lie in [soc_min, soc_max]."),
       number<S>("self_discharge_per_day", &S::self_discharge_per_day, "1/day", 0.0005, 0, 0.5,
                 "Fraction of the stored energy lost per day at rest (exponential decay)."),
+      choice<S>("ageing", &S::ageing, "none", {"none", "standard"},
+                "`standard`: capacity fades with rainflow-counted cycles (NREL SSC's Li-ion cycle "
+                "table) and with calendar time (SSC's Li-ion square-root model at 25 °C); the "
+                "window shrinks with it."),
   };
   return table;
 }
@@ -339,6 +343,72 @@ const ParamTable<EvChargerSpec>& ev_charger_params() {
   return table;
 }
 
+const ParamTable<PvtSpec>& pvt_params() {
+  using S = PvtSpec;
+  static const ParamTable<S> table = {
+      text<S>("name", &S::name, true, "", "Unique name of the collector field."),
+      text<S>("bus", &S::bus, true, "", "Electric bus the inverters feed."),
+      text<S>("heat_bus", &S::heat_bus, true, "", "Heating bus the collectors' heat goes to."),
+      required_number<S>("area_m2", &S::area_m2, "m²", 0, 1e7, "Gross collector area.", true),
+      number<S>("tilt_deg", &S::tilt_deg, "deg", 30, 0, 90, "Tilt from horizontal."),
+      number<S>("azimuth_deg", &S::azimuth_deg, "deg", 180, 0, 360, "Azimuth, clockwise from north."),
+  };
+  return table;
+}
+
+const ParamTable<H2TankSpec>& h2_tank_params() {
+  using S = H2TankSpec;
+  static const ParamTable<S> table = {
+      text<S>("name", &S::name, true, "", "Unique name of the hydrogen tank."),
+      required_number<S>("capacity_kg", &S::capacity_kg, "kg", 0, 1e9, "Hydrogen held when full (pressure is not modelled).", true),
+      number<S>("min_kg", &S::min_kg, "kg", 0, 0, 1e9, "Heel that cannot be delivered."),
+      number<S>("initial_kg", &S::initial_kg, "kg", 0, 0, 1e9, "Level at the start; within [min_kg, capacity_kg]."),
+  };
+  return table;
+}
+
+const ParamTable<ElectrolyserSpec>& electrolyser_params() {
+  using S = ElectrolyserSpec;
+  static const ParamTable<S> table = {
+      text<S>("name", &S::name, true, "", "Unique name of the electrolyser."),
+      text<S>("bus", &S::bus, true, "", "Electric bus it draws from."),
+      text<S>("h2_tank", &S::h2_tank, true, "", "Tank it fills."),
+      required_number<S>("rated_power_kw", &S::rated_power_kw, "kW", 0, kMaxPowerKw, "Electric input at rated load.", true),
+      number<S>("energy_kwh_per_kg", &S::energy_kwh_per_kg, "kWh/kg", 55, 40, 80,
+                "System energy per kg of hydrogen at rated load (DOE 2022 status: 55)."),
+      number<S>("min_load_fraction", &S::min_load_fraction, "", 0.15, 0, 0.9, "Lowest load it runs at."),
+      number<S>("refill_below_kg", &S::refill_below_kg, "kg", 0, 0, 1e9,
+                "Without a controller set-point it starts when the tank falls to this level and runs at "
+                "rated power until the tank is full."),
+  };
+  return table;
+}
+
+const ParamTable<FuelCellSpec>& fuel_cell_params() {
+  using S = FuelCellSpec;
+  static const ParamTable<S> table = {
+      text<S>("name", &S::name, true, "", "Unique name of the fuel cell."),
+      text<S>("bus", &S::bus, true, "", "Electric bus it feeds."),
+      text<S>("h2_tank", &S::h2_tank, true, "", "Tank it draws on."),
+      text<S>("heat_bus", &S::heat_bus, false, "", "Heating bus its recovered heat goes to; none: the heat is not used."),
+      required_number<S>("rated_electric_kw", &S::rated_electric_kw, "kW", 0, kMaxPowerKw,
+                         "Net electric output at rated load. It runs only at a controller's set-point.", true),
+  };
+  return table;
+}
+
+const ParamTable<H2DemandSpec>& h2_demand_params() {
+  using S = H2DemandSpec;
+  static const ParamTable<S> table = {
+      text<S>("name", &S::name, true, "", "Unique name of the demand (a refuelling station)."),
+      text<S>("h2_tank", &S::h2_tank, true, "", "Tank it draws on."),
+      required_number<S>("daily_kg", &S::daily_kg, "kg/day", 0, 1e7,
+                         "Hydrogen dispensed per day, spread over the hours like a refuelling station "
+                         "(DOE H2A profile).", true),
+  };
+  return table;
+}
+
 namespace {
 
 std::vector<std::string_view> vegetation_choices() {
@@ -435,6 +505,11 @@ GreenSpaceSpec default_green_space() { return defaults_of(green_space_params());
 BuildingSpec default_building() { return defaults_of(building_params()); }
 DataCentreSpec default_data_centre() { return defaults_of(data_centre_params()); }
 EvChargerSpec default_ev_charger() { return defaults_of(ev_charger_params()); }
+PvtSpec default_pvt() { return defaults_of(pvt_params()); }
+H2TankSpec default_h2_tank() { return defaults_of(h2_tank_params()); }
+ElectrolyserSpec default_electrolyser() { return defaults_of(electrolyser_params()); }
+FuelCellSpec default_fuel_cell() { return defaults_of(fuel_cell_params()); }
+H2DemandSpec default_h2_demand() { return defaults_of(h2_demand_params()); }
 TariffSpec default_tariff() { return defaults_of(tariff_params()); }
 GridSpec default_grid() {
   GridSpec grid = defaults_of(grid_params());

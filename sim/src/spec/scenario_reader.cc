@@ -38,7 +38,7 @@ std::optional<InputLocation> first_invalid_utf8(const std::string& text, const s
 const std::vector<std::string_view> kTopLevelKeys = {
     "name",           "description", "simulation", "buses",       "lines",        "pv",
     "batteries",      "loads",       "grid",       "wind_turbines", "heat_buses", "heat_pumps",
-    "chillers",       "thermal_storage", "heat_loads", "green_spaces", "buildings", "data_centres", "ev_chargers"};
+    "chillers",       "thermal_storage", "heat_loads", "green_spaces", "buildings", "data_centres", "ev_chargers", "pvt", "h2_tanks", "electrolysers", "fuel_cells", "h2_demands"};
 
 // Reads each element of a YAML sequence into a definition struct.
 template <class Spec, class Fill>
@@ -215,6 +215,11 @@ ParkSpec read_document(const YAML::Node& root, const std::string& file) {
   spec.chillers = read_heat_pumps(root["chillers"], file, "chillers", chiller_params());
   spec.thermal_storages = read_flat_list(root["thermal_storage"], file, "thermal_storage", thermal_storage_params());
   spec.heat_loads = read_flat_list(root["heat_loads"], file, "heat_loads", heat_load_params());
+  spec.pvt = read_flat_list(root["pvt"], file, "pvt", pvt_params());
+  spec.h2_tanks = read_flat_list(root["h2_tanks"], file, "h2_tanks", h2_tank_params());
+  spec.electrolysers = read_flat_list(root["electrolysers"], file, "electrolysers", electrolyser_params());
+  spec.fuel_cells = read_flat_list(root["fuel_cells"], file, "fuel_cells", fuel_cell_params());
+  spec.h2_demands = read_flat_list(root["h2_demands"], file, "h2_demands", h2_demand_params());
   spec.ev_chargers = read_flat_list(root["ev_chargers"], file, "ev_chargers", ev_charger_params());
   spec.data_centres = read_flat_list(root["data_centres"], file, "data_centres", data_centre_params());
   spec.buildings = read_flat_list(root["buildings"], file, "buildings", building_params());
@@ -293,6 +298,16 @@ std::string scenario_reference_markdown() {
           "set-point a tank absorbs surplus heat and covers what the heat pumps cannot.",
           markdown_rows(thermal_storage_params()));
   section("`heat_loads[]`", "Heat or cooling demand from hourly profiles.", markdown_rows(heat_load_params()));
+  section("`pvt[]`",
+          "PV/thermal collectors (uncovered, Solar Keymark licence 011-7S2354 P): electricity as PV "
+          "with cells cooled by the fluid, and heat by the EN ISO 9806 efficiency curve at a mean "
+          "fluid temperature 5 K below the heat bus's supply.",
+          markdown_rows(pvt_params()));
+  section("`h2_tanks[]`", "Hydrogen tanks.", markdown_rows(h2_tank_params()));
+  section("`electrolysers[]`", "Electrolysers filling a tank (part-load efficiency from a linear "
+          "polarisation curve).", markdown_rows(electrolyser_params()));
+  section("`fuel_cells[]`", "Fuel cells drawing on a tank, with recoverable heat.", markdown_rows(fuel_cell_params()));
+  section("`h2_demands[]`", "Hydrogen taken by vehicles at a refuelling station.", markdown_rows(h2_demand_params()));
   section("`ev_chargers[]`",
           "EV charge points and the sessions they serve: cars arrive and leave at their exact "
           "seconds, take a free point or are turned away, and charge at once unless a controller "

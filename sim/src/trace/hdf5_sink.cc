@@ -53,6 +53,33 @@ void Hdf5TraceSink::on_run_start(const ParkModel& model, const ParkState&) {
     w.add_channel(g, "plugged", "1", "Cars plugged in");
     w.add_channel(g, "setpoint_kw", "kW", "Controller's set-point (NaN: charge at once)");
   }
+  for (const PvtModel& p : model.pvt) {
+    const std::string g = "components/" + p.name;
+    w.add_channel(g, "power_kw", "kW", "Electric power delivered (+ into the bus)");
+    w.add_channel(g, "available_kw", "kW", "Electric power the collectors could deliver");
+    w.add_channel(g, "thermal_kw", "kW", "Heat delivered to the heat bus");
+  }
+  for (const ElectrolyserModel& e : model.electrolysers) {
+    const std::string g = "components/" + e.name;
+    w.add_channel(g, "power_kw", "kW", "Electric power served (- out of the bus)");
+    w.add_channel(g, "h2_kg_per_h", "kg/h", "Hydrogen made");
+  }
+  for (const FuelCellModel& f : model.fuel_cells) {
+    const std::string g = "components/" + f.name;
+    w.add_channel(g, "power_kw", "kW", "Electric power delivered (+ into the bus)");
+    w.add_channel(g, "h2_kg_per_h", "kg/h", "Hydrogen used");
+    w.add_channel(g, "heat_kw", "kW", "Recovered heat into its heat bus");
+  }
+  for (const H2TankModel& t : model.h2_tanks) {
+    const std::string g = "components/" + t.name;
+    w.add_channel(g, "level_kg", "kg", "Hydrogen stored at the segment start");
+    w.add_channel(g, "net_kg_per_h", "kg/h", "Net flow: + filling");
+  }
+  for (const H2DemandModel& d : model.h2_demands) {
+    const std::string g = "components/" + d.name;
+    w.add_channel(g, "demand_kg_per_h", "kg/h", "Hydrogen asked for");
+    w.add_channel(g, "served_kg_per_h", "kg/h", "Hydrogen dispensed");
+  }
   for (const DataCentreModel& dc : model.data_centres) {
     const std::string g = "components/" + dc.name;
     w.add_channel(g, "power_kw", "kW", "Facility power served (- out of the bus)");
@@ -154,6 +181,28 @@ void Hdf5TraceSink::on_event(const ParkModel& model, const ParkState& state, Tic
     *v++ = op.ev_request_kw[g];
     *v++ = static_cast<double>(plugged);
     *v++ = state.ev_setpoint_kw[g];
+  }
+  for (std::size_t i = 0; i < model.pvt.size(); ++i) {
+    *v++ = op.pvt_kw[i];
+    *v++ = op.pvt_available_kw[i];
+    *v++ = op.pvt_thermal_kw[i];
+  }
+  for (std::size_t e = 0; e < model.electrolysers.size(); ++e) {
+    *v++ = op.electrolyser_kw[e];
+    *v++ = op.electrolyser_h2_kg_per_h[e];
+  }
+  for (std::size_t f = 0; f < model.fuel_cells.size(); ++f) {
+    *v++ = op.fuel_cell_kw[f];
+    *v++ = op.fuel_cell_h2_kg_per_h[f];
+    *v++ = op.fuel_cell_heat_kw[f];
+  }
+  for (std::size_t k = 0; k < model.h2_tanks.size(); ++k) {
+    *v++ = state.h2_tank_level_kg[k];
+    *v++ = op.h2_tank_net_kg_per_h[k];
+  }
+  for (std::size_t d = 0; d < model.h2_demands.size(); ++d) {
+    *v++ = op.h2_demand_kg_per_h[d];
+    *v++ = op.h2_demand_served_kg_per_h[d];
   }
   for (std::size_t i = 0; i < model.data_centres.size(); ++i) {
     *v++ = op.data_centre_kw[i];

@@ -109,12 +109,15 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   for (std::size_t h = 0; h < model.heat_buses.size(); ++h)
     heat_dumped_kwh[model.heat_buses[h].medium == HeatMedium::kCooling] += t.heat_bus_dumped_kwh[h];
   const double wind_kwh = sum(t.wind_kwh);
-  const double onsite_kwh = pv_kwh + wind_kwh;
+  const double pvt_kwh = sum(t.pvt_kwh);
+  const double onsite_kwh = pv_kwh + wind_kwh + pvt_kwh;
+  const double electrolyser_kwh = sum(t.electrolyser_kwh);
+  const double fuel_cell_kwh = sum(t.fuel_cell_kwh);
   const double ev_net_kwh = sum(t.ev_charged_kwh) - sum(t.ev_v2g_kwh);
   const double days = static_cast<double>(state.tick) / kSecondsPerDay;
   const double data_centre_kwh = sum(t.data_centre_served_kwh);
   const double data_centre_it_kwh = sum(t.data_centre_it_kwh);
-  const double consumption_kwh = served_kwh + ev_net_kwh + data_centre_kwh + heat_pump_kwh[0] + heat_pump_kwh[1] + sum(t.line_loss_kwh) + battery_losses_kwh;
+  const double consumption_kwh = served_kwh + electrolyser_kwh - fuel_cell_kwh + ev_net_kwh + data_centre_kwh + heat_pump_kwh[0] + heat_pump_kwh[1] + sum(t.line_loss_kwh) + battery_losses_kwh;
   const double years = static_cast<double>(state.tick) / (365.0 * kSecondsPerDay);
   double sink_kg = 0;
   for (const GreenSpaceModel& g : model.green_spaces) sink_kg += g.area_m2 * g.sequestration_kg_co2_per_m2_year * years;
@@ -139,17 +142,28 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   add("pv_inverter_clipping_kwh", "kWh", sum(t.pv_clipped_dc_kwh), "DC energy lost to inverter clipping");
   add("wind_generation_kwh", "kWh", wind_kwh, "Energy delivered by wind turbines after curtailment");
   add("wind_curtailed_kwh", "kWh", sum(t.wind_curtailed_kwh), "Wind energy curtailed by export or line limits");
-  add("onsite_generation_kwh", "kWh", onsite_kwh, "PV + wind energy delivered");
+  add("pvt_generation_kwh", "kWh", pvt_kwh, "Electricity delivered by PV/thermal collectors");
+  add("pvt_heat_kwh", "kWh", sum(t.pvt_thermal_kwh), "Heat delivered by PV/thermal collectors");
+  add("onsite_generation_kwh", "kWh", onsite_kwh, "PV + wind + PV/thermal electricity delivered");
   add("battery_charged_kwh", "kWh", sum(t.battery_charged_kwh), "Energy drawn by batteries from their buses");
   add("battery_discharged_kwh", "kWh", sum(t.battery_discharged_kwh), "Energy batteries delivered to their buses");
   add("battery_self_discharge_kwh", "kWh", sum(t.battery_self_discharge_kwh), "Energy lost to self-discharge");
+  add("battery_fade_clipped_kwh", "kWh", sum(t.battery_fade_clipped_kwh), "Stored energy lost as capacity faded under it");
+  double capacity_now_kwh = 0, capacity_new_kwh = 0;
+  for (std::size_t i = 0; i < model.batteries.size(); ++i) {
+    const double fraction = model.batteries[i].ageing ? std::min(1.0, state.battery_ageing[i].q_pct / 100.0) : 1.0;
+    capacity_now_kwh += fraction * model.batteries[i].capacity_kwh;
+    capacity_new_kwh += model.batteries[i].capacity_kwh;
+  }
+  add("battery_capacity_remaining_ratio", "1", capacity_new_kwh > 0 ? capacity_now_kwh / capacity_new_kwh : 1.0,
+      "Battery capacity left after ageing, all batteries together");
   add("line_losses_kwh", "kWh", sum(t.line_loss_kwh), "Energy lost in lines and transformers");
   add("grid_import_kwh", "kWh", t.grid_import_kwh, "Energy imported from the grid");
   add("grid_export_kwh", "kWh", t.grid_export_kwh, "Energy exported to the grid");
   add("pv_self_consumption_ratio", "1", pv_kwh > 0 ? std::max(0.0, (pv_kwh - t.grid_export_kwh) / pv_kwh) : 0.0,
       "Share of PV energy used in the park");
   add("onsite_self_consumption_ratio", "1", onsite_kwh > 0 ? std::max(0.0, (onsite_kwh - t.grid_export_kwh) / onsite_kwh) : 0.0,
-      "Share of on-site generation (PV + wind) used in the park");
+      "Share of on-site generation (PV, wind, PV/thermal) used in the park");
   add("ev_charging_kwh", "kWh", sum(t.ev_charged_kwh), "Energy EV charge points drew from their buses");
   add("ev_v2g_returned_kwh", "kWh", sum(t.ev_v2g_kwh), "Energy cars returned to the park (V2G)");
   add("ev_requested_kwh", "kWh", sum(t.ev_requested_kwh), "Energy that departed cars had asked for");
@@ -158,6 +172,13 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   add("ev_sessions_turned_away", "1", sum(t.ev_sessions_turned_away), "Cars that found every charge point taken");
   add("ev_charger_hours_per_day", "h/day", days > 0 ? sum(t.ev_plugged_hours) / days : 0.0,
       "Charge-point hours occupied per day, all points together");
+  add("electrolyser_energy_kwh", "kWh", electrolyser_kwh, "Electricity drawn by electrolysers");
+  add("h2_produced_kg", "kg", sum(t.electrolyser_h2_kg), "Hydrogen made");
+  add("fuel_cell_energy_kwh", "kWh", fuel_cell_kwh, "Electricity delivered by fuel cells");
+  add("fuel_cell_h2_kg", "kg", sum(t.fuel_cell_h2_kg), "Hydrogen used by fuel cells");
+  add("fuel_cell_heat_kwh", "kWh", sum(t.fuel_cell_heat_kwh), "Heat recovered from fuel cells");
+  add("h2_demand_kg", "kg", sum(t.h2_demand_kg), "Hydrogen vehicles asked for");
+  add("h2_unserved_kg", "kg", sum(t.h2_demand_unserved_kg), "Hydrogen vehicles did not get (empty tank)");
   add("data_centre_energy_kwh", "kWh", data_centre_kwh, "Facility energy served to data centres");
   add("data_centre_it_energy_kwh", "kWh", data_centre_it_kwh, "IT energy of the data centres");
   add("data_centre_unserved_kwh", "kWh", sum(t.data_centre_unserved_kwh), "Data-centre demand not met");
@@ -178,7 +199,7 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   add("chiller_seer", "1", heat_pump_kwh[1] > 0 ? heat_pump_thermal_kwh[1] / heat_pump_kwh[1] : 0.0,
       "Seasonal EER of the chillers: cooling delivered / electricity drawn");
   add("thermal_storage_loss_kwh", "kWh", sum(t.thermal_storage_loss_kwh), "Standing losses of heat and cold tanks");
-  add("consumption_kwh", "kWh", consumption_kwh, "Loads, EV charging net of V2G, data centres, heat pumps and chillers, plus line and battery losses");
+  add("consumption_kwh", "kWh", consumption_kwh, "Loads, EV charging net of V2G, electrolysers net of fuel cells, data centres, heat pumps and chillers, plus line and battery losses");
   add("self_sufficiency_ratio", "1", consumption_kwh > 0 ? std::max(0.0, 1 - t.grid_import_kwh / consumption_kwh) : 0.0,
       "Share of the park's consumption not met by imports");
   add("peak_grid_import_kw", "kW", peak_import_kw_, "Largest instantaneous import");
