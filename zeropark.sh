@@ -2,7 +2,8 @@
 # ZeroPark's two commands (and a few more). Each one first makes sure the machine has what the
 # build needs, so it works the same on a fresh Debian 12 and on a developer's machine.
 #
-#   ./zeropark.sh run   [SCENARIO.yaml] [zeropark run options]  set up, build, simulate, print KPIs
+#   ./zeropark.sh run   [SCENARIO] [zeropark run options]       set up, build, simulate, print KPIs
+#                       (a .yaml path, or a name in scenarios/: qingdao_olympic_sailing_center, ...)
 #   ./zeropark.sh test                                          set up, build, run the whole suite
 #   ./zeropark.sh bench                                         set up, build, print benchmark figures
 #   ./zeropark.sh setup                                         only install packages and build
@@ -50,7 +51,11 @@ case "$command" in
   run)
     build zeropark
     scenario="$here/scenarios/baoshan_carbon_zero_park.yaml"
-    if [ $# -gt 0 ] && [[ "$1" != -* ]]; then scenario="$1"; shift; fi
+    if [ $# -gt 0 ] && [[ "$1" != -* ]]; then
+      scenario="$1"; shift
+      # A shipped scenario may be named without its folder and extension.
+      if [ ! -e "$scenario" ] && [ -f "$here/scenarios/$scenario.yaml" ]; then scenario="$here/scenarios/$scenario.yaml"; fi
+    fi
     name="$(basename "$scenario" .yaml)"
     mkdir -p "$here/out"
     "$build_dir/sim/zeropark" run "$scenario" -o "$here/out/$name.h5" "$@" ;;
@@ -62,7 +67,7 @@ case "$command" in
     build zeropark_bench
     cmake --build "$build_dir" --target bench ;;
   -h|--help|help)
-    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' ;;
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
     echo "zeropark.sh: unknown command '$command' (try: run, test, bench, setup, --help)" >&2
     exit 2 ;;

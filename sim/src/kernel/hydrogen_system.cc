@@ -40,6 +40,19 @@ FuelCellOperation HydrogenSystem::fuel_cell_granted(const FuelCellParams& params
   return {electric_kw, at_min.h2_kg_per_h * share, at_min.heat_kw * share, at_min.recoverable_heat_kw * share};
 }
 
+double HydrogenSystem::fuel_cell_power_for_kg_per_h(const FuelCellParams& params, double kg_per_h) {
+  if (kg_per_h <= 0) return 0;
+  // fuel_cell_granted's hydrogen rises with power: bisect to the last bit.
+  double low = 0, high = params.rated_electric_kw;
+  if (fuel_cell_granted(params, high).h2_kg_per_h <= kg_per_h) return high;
+  for (int i = 0; i < 200 && low < high; ++i) {
+    const double mid = 0.5 * (low + high);
+    if (mid == low || mid == high) break;
+    (fuel_cell_granted(params, mid).h2_kg_per_h <= kg_per_h ? low : high) = mid;
+  }
+  return low;
+}
+
 double HydrogenSystem::tank_request_kg_per_h(const ParkState& state, int k) const {
   const OperatingPoint& op = state.powers;
   double net = 0;
@@ -98,8 +111,17 @@ void HydrogenSystem::plan(ParkState& state) {
         op.electrolyser_h2_kg_per_h[e] = run.h2_kg_per_h;
       }
     } else if (flow.net_kg_per_h > request) {
-      // At the heel: fuel cells stop first, then vehicles share what is made.
-      for (int f : fuel_cells_at_[k]) op.fuel_cell_available_kw[f] = op.fuel_cell_h2_kg_per_h[f] = op.fuel_cell_heat_kw[f] = 0;
+      // At the heel (or landing on it): fuel cells give way first, then vehicles share the rest.
+      double fuel_cells_kg_per_h = 0;
+      for (int f : fuel_cells_at_[k]) fuel_cells_kg_per_h += op.fuel_cell_h2_kg_per_h[f];
+      const double keep = fuel_cells_kg_per_h > 0 ? std::max(0.0, 1 - (flow.net_kg_per_h - request) / fuel_cells_kg_per_h) : 0.0;
+      for (int f : fuel_cells_at_[k]) {
+        const FuelCellModel& m = model_.fuel_cells[f];
+        const FuelCellOperation run = fuel_cell_granted(*m.params, fuel_cell_power_for_kg_per_h(*m.params, op.fuel_cell_h2_kg_per_h[f] * keep));
+        op.fuel_cell_available_kw[f] = run.electric_kw;
+        op.fuel_cell_h2_kg_per_h[f] = run.h2_kg_per_h;
+        op.fuel_cell_heat_kw[f] = m.heat_bus >= 0 ? run.recoverable_heat_kw : 0.0;
+      }
       request = tank_request_kg_per_h(state, static_cast<int>(k));
       flow = operate_h2_tank(tank, level, request);
       if (flow.net_kg_per_h > request) {

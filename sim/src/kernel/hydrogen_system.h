@@ -38,6 +38,8 @@ class HydrogenSystem {
   // Hydrogen made or used at a granted electric power, kg/h (see the header comment).
   static double electrolyser_kg_per_h(const ElectrolyserParams& params, double electric_kw);
   static FuelCellOperation fuel_cell_granted(const FuelCellParams& params, double electric_kw);
+  // The electric output at which fuel_cell_granted draws `kg_per_h` (never more).
+  static double fuel_cell_power_for_kg_per_h(const FuelCellParams& params, double kg_per_h);
 
  private:
   double tank_request_kg_per_h(const ParkState& state, int tank) const;
