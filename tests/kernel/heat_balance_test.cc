@@ -233,3 +233,48 @@ TEST_CASE("an import limit sheds heat pump power and the heat bus reports the he
   CHECK(t.heat_load_served_kwh[0] + t.heat_load_unserved_kwh[0] == Approx(150 * 24));
   CHECK(t.heat_load_served_kwh[0] == Approx(t.heat_pump_thermal_kwh[0]));
 }
+
+TEST_CASE("a heat pump cut by an import limit while it charges a tank charges it less, in balance", "[heat][limits]") {
+  // Demand only in the first hour; the pump must then run on at its minimum load (50 kW) and the
+  // tank takes that surplus, until the 105 kW import limit cuts the pump's electricity.
+  TempDir dir;
+  dir.write("heat.csv", zeropark::testing::hourly_csv("heat_kwh", [](int h) { return h % 24 == 0 ? 60.0 : 0.0; }));
+  const std::string park =
+      "heat_buses:\n"
+      "  - name: loop\n"
+      "heat_pumps:\n"
+      "  - name: hp\n"
+      "    bus: main\n"
+      "    heat_bus: loop\n"
+      "    source: constant\n"
+      "    source_mean_c: 10\n"
+      "    rated_kw: 100\n"
+      "    min_load_fraction: 0.5\n"
+      "    min_on_s: 43200\n"
+      "thermal_storage:\n"
+      "  - name: tank\n"
+      "    heat_bus: loop\n"
+      "    capacity_kwh: 2000\n"
+      "    max_charge_kw: 100\n"
+      "    max_discharge_kw: 100\n"
+      "    soc_initial: 0\n"
+      "heat_loads:\n"
+      "  - name: demand\n"
+      "    bus: loop\n"
+      "    profile: " + (dir.path() / "heat.csv").string() + "\n";
+  std::string yaml = minimal_scenario(park, "  start: 2023-01-02T00:00\n  end: 2023-01-03T00:00\n");
+  yaml.replace(yaml.find("  bus: main\n", yaml.find("grid:")), 12, "  bus: main\n  import_limit_kw: 105\n");
+  const ParkModel model = compile_park(read_scenario_text(yaml, "cut.yaml"));
+  HeatRecorder recorder;
+  const RunResult result = run_park(model, &recorder, without_baseline());
+  const EnergyTotals& t = result.final_state.totals;
+  CHECK(recorder.worst_heat_imbalance < 1e-12);
+  CHECK(recorder.worst_electric_imbalance < 1e-9);
+  // At the limit while the pump must run (12 h), then the office alone.
+  CHECK(t.grid_import_kwh == Approx(105 * 12 + 100 * 12).epsilon(1e-9));
+  // The tank got what the pump made beyond the demand, less than 50 kW over the 11 hours after.
+  CHECK(t.thermal_storage_charged_kwh[0] > 0);
+  CHECK(t.thermal_storage_charged_kwh[0] < 50 * 11);
+  CHECK(t.heat_pump_thermal_kwh[0] == Approx(t.heat_load_served_kwh[0] + t.thermal_storage_charged_kwh[0] -
+                                             t.thermal_storage_discharged_kwh[0] + t.heat_bus_dumped_kwh[0]).epsilon(1e-9));
+}

@@ -65,8 +65,12 @@ TEST_CASE("a chiller on a heating bus, or a heat pump on a cooling bus, is an er
 }
 
 TEST_CASE("a heat bus that nothing supplies is an error naming it", "[compile][heat]") {
-  const InputError e = error_with(kHeating + "heat_loads:\n  - {name: dhw, bus: heating, profile: constant, peak_kw: 10}\n");
-  CHECK_THAT(e.message(), Contains("no heat pump or chiller"));
+  const InputError heating = error_with(kHeatingOnly + "heat_loads:\n  - {name: dhw, bus: heating, profile: constant, peak_kw: 10}\n");
+  CHECK(heating.field() == "heat_buses.heating");
+  CHECK_THAT(heating.message(), Contains("nothing supplies this heating bus"));
+  const InputError cooling = error_with(kHeating + "heat_pumps:\n  - {name: hp, bus: main, heat_bus: heating, rated_kw: 100}\n");
+  CHECK(cooling.field() == "heat_buses.chilled");
+  CHECK_THAT(cooling.message(), Contains("no chiller serves this cooling bus"));
 }
 
 TEST_CASE("a COP table must be rectangular and increasing", "[compile][heat]") {

@@ -25,7 +25,7 @@ struct Observation {
   double price_cny_per_kwh = 0;
   double carbon_kg_per_kwh = 0;
   // What the park needs from storage and the grid, kW: demand of loads, data centres, heat pumps,
-  // electrolysers and EV groups that charge at once, minus PV, wind, PV/thermal and fuel cells.
+  // electrolysers and EV groups without V2G, minus PV, wind, PV/thermal and fuel cells.
   // Loads and generation are those of the coming segment; the heat pumps', electrolysers' and
   // cars' demands are those of the last one (the plant has not dispatched the coming one yet).
   double net_demand_kw = 0;

@@ -321,9 +321,10 @@ struct ParkModel {
 // inconsistency; reads weather, profiles and series relative to the scenario's folder.
 ParkModel compile_park(const ParkSpec& spec);
 
-// The same park without on-site generation (PV, wind), storage (batteries, heat tanks) or green
-// space, sharing the inputs: the baseline that CO2 avoided and
-// cost saved are measured against.
+// The same park without on-site generation (PV, wind, PV/thermal), storage (batteries, heat tanks,
+// fuel cells, V2G) or green space, sharing the inputs: the baseline that CO2 avoided and cost
+// saved are measured against. Heat pumps, chillers, electrolysers and EV charging stay: the
+// park's demand is the same in both.
 ParkModel baseline_of(const ParkModel& model);
 
 }  // namespace zeropark

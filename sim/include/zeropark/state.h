@@ -51,6 +51,7 @@ struct OperatingPoint {
   std::vector<double> h2_demand_kg_per_h;        // asked for
   std::vector<double> h2_demand_served_kg_per_h;
   std::vector<double> h2_tank_net_kg_per_h;      // + filling
+  std::vector<double> h2_tank_vented_kg_per_h;   // relieved from an all but full tank (≥ 0)
   std::vector<double> ev_request_kw;   // per group: what its cars ask for (+ V2G, − charging)
   std::vector<double> ev_floor_kw;     // per group: charging that forced cars must get (≤ 0)
   std::vector<double> ev_kw;           // per group: granted by the balance
@@ -106,6 +107,7 @@ struct EnergyTotals {
   std::vector<double> fuel_cell_heat_kwh;
   std::vector<double> h2_demand_kg;
   std::vector<double> h2_demand_unserved_kg;
+  std::vector<double> h2_vented_kg;
   std::vector<double> ev_charged_kwh;        // per group: drawn from the bus
   std::vector<double> ev_v2g_kwh;            // per group: returned to the bus
   std::vector<double> ev_requested_kwh;      // per group: asked for by sessions that departed
@@ -113,6 +115,7 @@ struct EnergyTotals {
   std::vector<double> ev_plugged_hours;      // per group: charge-point hours occupied
   std::vector<double> ev_sessions_served;    // per group: sessions that plugged in
   std::vector<double> ev_sessions_turned_away;  // per group: arrivals that found every point taken
+  std::vector<double> ev_turned_away_kwh;       // per group: what those cars had asked for
   std::vector<double> data_centre_it_kwh;        // IT energy asked for
   std::vector<double> data_centre_served_kwh;    // facility energy served
   std::vector<double> data_centre_unserved_kwh;

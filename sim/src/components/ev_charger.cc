@@ -73,7 +73,9 @@ EvOperation operate_ev(const EvChargerModel& charger, const EvSession& session, 
     const double lax_s = laxity_s(charger, session, delivered_kwh, now) / (1 - c_kw / full_rate_kw);
     if (!next_s || lax_s < *next_s) next_s = lax_s;
   }
-  if (next_s) op.bound_in_s = std::max<Tick>(1, static_cast<Tick>(std::floor(*next_s)));
+  // A year is far enough: slower than that, the car's departure comes first anyway.
+  constexpr double kFarS = 400.0 * kSecondsPerDay;
+  if (next_s) op.bound_in_s = std::max<Tick>(1, static_cast<Tick>(std::floor(std::min(*next_s, kFarS))));
   return op;
 }
 

@@ -1,13 +1,14 @@
 // Power balance on a radial network, solved leaves first.
 //
 // For each bus b, with its own components and the lines to its children:
-//   net_b = Σ PV_b + Σ battery_b − Σ load_b + Σ_children arrival_c
+//   net_b = Σ terminals_b (+ sources, − draws) + Σ_children arrival_c
 // where a child c that sends out_c > 0 up its line delivers out_c·η, and a child that draws
 // (out_c < 0) takes |out_c|/η from b. A non-root bus sends out_b = net_b up its own line; the
 // grid's bus has grid_kw = −net_b. A line's capacity limits its sending end: |out_b| ≤ C when b
 // exports, |out_b|/η ≤ C when it imports. A limit that binds is met by shedding (see balance.h):
-// reducing a subtree's export or import by exactly the excess, which always suffices because a
-// subtree's net export can never exceed what its sources and exporting children supply.
+// reducing a subtree's export or import by exactly the excess, which suffices because a subtree's
+// net export can never exceed what its sources and exporting children supply, and every draw but
+// a battery's float charge at its bottom edge (self-discharge: watts per MWh) can be shed.
 // Every balance holds by construction, not by iteration; max_bus_imbalance_kw re-checks it from
 // the outside, in a different summation order.
 #include "kernel/balance.h"
@@ -75,18 +76,21 @@ PowerBalancer::PowerBalancer(const ParkModel& model)
       flexible_at_(model.buses.size()),
       firm_at_(model.buses.size()),
       all_at_(model.buses.size()),
+      floored_at_(model.buses.size()),
       out_kw_(model.buses.size(), 0.0) {
   int terminal = 0;
   for (const ElectricBinding& b : bindings_) {
     for (int bus : b.bus) {
       (b.flexible ? flexible_at_ : firm_at_)[bus].push_back(terminal);
       all_at_[bus].push_back(terminal);
+      if (b.floor) floored_at_[bus].push_back(terminal);
       if (b.kind == "battery") battery_terminal_.push_back(terminal);
       ++terminal;
     }
   }
   kw_.assign(terminal, 0.0);
   draw_floor_.assign(terminal, 0.0);
+  no_floor_.assign(terminal, 0.0);
 }
 
 double PowerBalancer::child_arrival_kw(int line) const {
@@ -120,6 +124,9 @@ void PowerBalancer::shed_export(int bus, double kw) {
 void PowerBalancer::shed_import(int bus, double kw) {
   kw -= take_above_floor(flexible_at_[bus], kw_, draw_floor_, kw);
   kw -= take_above_floor(firm_at_[bus], kw_, draw_floor_, kw);
+  // Last resort: cars that must charge and electrolysers feeding an empty tank give way too (the
+  // cars leave short, the vehicles get less hydrogen). Batteries' float charge is never shed.
+  kw -= take_above_floor(floored_at_[bus], kw_, no_floor_, kw);
   for (int l : model_.buses[bus].child_lines) {
     if (kw <= 0) break;
     const int child = model_.lines[l].child_bus;

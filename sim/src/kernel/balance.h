@@ -54,6 +54,8 @@ class PowerBalancer {
   std::vector<double> kw_;          // + into the bus
   std::vector<double> draw_floor_;  // ≤ 0: the draw that shedding may not remove
   std::vector<std::vector<int>> flexible_at_, firm_at_, all_at_;  // per bus: terminal indices
+  std::vector<std::vector<int>> floored_at_;  // per bus: terminals whose floor may go last
+  std::vector<double> no_floor_;              // zeros, one per terminal
   std::vector<int> battery_terminal_;  // terminal index of each battery
   std::vector<double> out_kw_;  // per bus: power sent up its parent line, at the bus's end
 };

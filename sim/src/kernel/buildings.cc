@@ -23,7 +23,8 @@ void BuildingStepper::begin_step(const StepWeather& weather, ParkState& state) {
     op.building_cooling_demand_kw[b] = ideal.cooling_kw * building.count;
     op.building_air_c[b] = ideal.air_c;
   }
-  step_start_ = state.tick;
+  // The step's own start, also when a run resumes in its middle (the mass is the step start's).
+  step_start_ = state.tick - state.tick % model_.resolution_s;
 }
 
 void BuildingStepper::end_step(ParkState& state) {

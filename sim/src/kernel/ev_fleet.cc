@@ -41,6 +41,7 @@ void EvFleet::exchange_cars(ParkState& state) {
         if (state.ev_point_session[p] < 0) free_point = p;
       if (free_point < 0) {
         t.ev_sessions_turned_away[g] += 1;
+        t.ev_turned_away_kwh[g] += sessions[next].energy_requested_kwh;
       } else if (sessions[next].departure_s > state.tick) {
         state.ev_point_session[free_point] = next;
         state.ev_point_delivered_kwh[free_point] = 0;
@@ -106,10 +107,23 @@ void EvFleet::settle(ParkState& state) {
     const int first = first_point_[g];
     const double cut_kw = op.ev_kw[g] - op.ev_request_kw[g];  // > 0: less charging; < 0: less V2G
     if (cut_kw == 0) continue;
-    double movable_kw = 0;
-    for (int p = first; p < first + c.count; ++p)
-      if (!forced_[p] && (cut_kw > 0 ? op.ev_point_kw[p] < 0 : op.ev_point_kw[p] > 0)) movable_kw += std::abs(op.ev_point_kw[p]);
+    double movable_kw = 0, forced_kw = 0;
+    for (int p = first; p < first + c.count; ++p) {
+      if (!(cut_kw > 0 ? op.ev_point_kw[p] < 0 : op.ev_point_kw[p] > 0)) continue;
+      (forced_[p] ? forced_kw : movable_kw) += std::abs(op.ev_point_kw[p]);
+    }
     const double keep = movable_kw > 0 ? std::max(0.0, 1 - std::abs(cut_kw) / movable_kw) : 1.0;
+    // Only when the balance had to shed its last resort do forced cars charge slower too; they
+    // then cannot finish before they leave, so their next event is their departure.
+    const double forced_cut_kw = std::max(0.0, std::abs(cut_kw) - movable_kw);
+    if (forced_cut_kw > 0 && forced_kw > 0) {
+      const double forced_keep = std::max(0.0, 1 - forced_cut_kw / forced_kw);
+      for (int p = first; p < first + c.count; ++p) {
+        if (!forced_[p] || op.ev_point_kw[p] >= 0) continue;
+        op.ev_point_kw[p] *= forced_keep;
+        point_bound_in_s_[p].reset();
+      }
+    }
     for (int p = first; p < first + c.count; ++p) {
       const int s = state.ev_point_session[p];
       if (s < 0 || forced_[p] || !(cut_kw > 0 ? op.ev_point_kw[p] < 0 : op.ev_point_kw[p] > 0)) continue;

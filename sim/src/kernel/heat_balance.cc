@@ -118,7 +118,8 @@ void HeatBalancer::dispatch(ParkState& state) {
   }
 }
 
-void HeatBalancer::settle(OperatingPoint& op) const {
+void HeatBalancer::settle(ParkState& state) {
+  OperatingPoint& op = state.powers;
   for (std::size_t h = 0; h < model_.heat_buses.size(); ++h) {
     double lost_kw = planned_free_heat_kw_[h] - free_heat_kw(op, static_cast<int>(h));
     for (int i : pumps_at_[h]) {
@@ -131,9 +132,25 @@ void HeatBalancer::settle(OperatingPoint& op) const {
       op.heat_pump_thermal_kw[i] = thermal_kw;
     }
     if (lost_kw <= 0) continue;
+    // The heat that did not come is missing first from the surplus, then from tanks being charged,
+    // then from the demand.
     const double from_surplus_kw = std::min(lost_kw, op.heat_bus_dumped_kw[h]);
     op.heat_bus_dumped_kw[h] -= from_surplus_kw;
     lost_kw -= from_surplus_kw;
+    double charging_kw = 0;
+    for (int k : tanks_at_[h]) charging_kw += std::max(-op.thermal_storage_kw[k], 0.0);
+    if (lost_kw > 0 && charging_kw > 0) {
+      const double cut_kw = std::min(lost_kw, charging_kw);
+      for (int k : tanks_at_[h]) {
+        if (op.thermal_storage_kw[k] >= 0) continue;
+        // Slower charging reaches the top later: the reduced power is feasible as it is.
+        const double reduced_kw = op.thermal_storage_kw[k] * (1 - cut_kw / charging_kw);
+        const BatteryOperation run = operate_battery(model_.thermal_storages[k].store, state.thermal_storage_energy_kwh[k], reduced_kw);
+        op.thermal_storage_kw[k] = run.power_kw;
+        tank_bound_in_s_[k] = run.bound_in_s;
+      }
+      lost_kw -= cut_kw;
+    }
     if (lost_kw <= 0) continue;
     const double demand = demand_kw(op, static_cast<int>(h));
     const double fraction = demand > 0 ? std::max(served_kw(op, static_cast<int>(h)) - lost_kw, 0.0) / demand : 0.0;

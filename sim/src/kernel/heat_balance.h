@@ -1,8 +1,8 @@
 // Heat balance: each heating or cooling bus, one temperature level, balanced at every segment.
 //
 // On a bus h, with thermal powers positive into the bus:
-//   Σ heat pumps' thermal output + Σ tanks (+ discharging, − charging) + Σ loads served (≤ 0)
-//     − dumped surplus = 0
+//   Σ heat pumps' thermal output + Σ PV/thermal and fuel-cell heat + Σ tanks (+ discharging,
+//     − charging) + Σ demands served (≤ 0: heat loads, buildings) − dumped surplus = 0
 // The dispatch is heat-led. Heat that comes anyway (PV/thermal collectors, fuel cells' recovered
 // heat) is taken first. Tanks with a controller set-point move next; heat pumps then meet
 // the remaining demand in merit order (highest COP first), each between its minimum load and its
@@ -13,8 +13,9 @@
 // what is still left over is dumped (reported: a real plant would overheat or reject it).
 //
 // The electric balance may later serve a heat pump less than it asked for (an import limit), or
-// curtail a fuel cell; settle() then reduces the heat in proportion and the bus takes the loss, first from its
-// dumped surplus and then as unmet demand. Tanks are not re-dispatched within the segment.
+// curtail a fuel cell; settle() then reduces the heat in proportion and the bus takes the loss:
+// first from its dumped surplus, then from tanks being charged, then as unmet demand. Tanks are
+// not asked to discharge more within the segment.
 #pragma once
 
 #include <optional>
@@ -47,8 +48,9 @@ class HeatBalancer {
   // the start counter).
   void dispatch(ParkState& state);
 
-  // Applies what the electric balance granted (op.heat_pump_electric_kw) to the heat side.
-  void settle(OperatingPoint& op) const;
+  // Applies what the electric balance granted (heat pumps' power, fuel cells' output) to the heat
+  // side.
+  void settle(ParkState& state);
 
   // The earliest exact event of the heat side after state.tick: a tank reaching an edge of its
   // window, or a heat pump's minimum run or off time ending. Valid after dispatch().

@@ -132,8 +132,10 @@ void HydrogenSystem::plan(ParkState& state) {
         for (int d : demands_at_[k]) op.h2_demand_served_kg_per_h[d] = op.h2_demand_kg_per_h[d] * share;
       }
     }
-    // At the heel what vehicles still get comes only from production: that draw may not be shed.
-    if (level - tank.min_kg <= tolerance) {
+    // At the heel, or landing on it, what vehicles still get comes only from production: that draw
+    // may not be shed (before the balance's last resort).
+    if (flow.net_kg_per_h < 0 ? level - tank.min_kg <= -flow.net_kg_per_h / kSecondsPerHourD + tolerance
+                              : level - tank.min_kg <= tolerance) {
       for (int e : electrolysers_at_[k]) op.electrolyser_floor_kw[e] = -op.electrolyser_demand_kw[e];
     }
   }
@@ -154,21 +156,36 @@ void HydrogenSystem::settle(ParkState& state) {
     const double level = state.h2_tank_level_kg[k];
     const double tolerance = kTankEdgeTolerance * tank.capacity_kg;
     double net = tank_request_kg_per_h(state, static_cast<int>(k));
-    if (net < 0 && level - tank.min_kg <= tolerance) {
-      // Less was made than planned with the tank at its heel: vehicles get less.
+    // A flow that small is rounding left by the sums above, not a flow.
+    if (std::abs(net) <= tolerance) net = 0;
+    const double room_below_kg = level - tank.min_kg, room_above_kg = tank.capacity_kg - level;
+    if (net < 0 && room_below_kg < -net / kSecondsPerHourD - tolerance) {
+      // Less was made than planned (the balance shed an electrolyser) and the heel is less than a
+      // second away: vehicles get less, so that the tank lands on its heel.
       double asked = 0;
       for (int d : demands_at_[k]) asked += op.h2_demand_served_kg_per_h[d];
-      const double keep = asked > 0 ? std::max(0.0, 1 + net / asked) : 0.0;
+      const double excess = -net - room_below_kg * kSecondsPerHourD;
+      const double keep = asked > 0 ? std::max(0.0, 1 - excess / asked) : 0.0;
       for (int d : demands_at_[k]) op.h2_demand_served_kg_per_h[d] *= keep;
       net = tank_request_kg_per_h(state, static_cast<int>(k));
+      if (net < 0 && room_below_kg < -net / kSecondsPerHourD - tolerance)
+        throw std::logic_error("hydrogen tank '" + model_.h2_tanks[k].name + "': fuel cells draw below the heel");
+    }
+    op.h2_tank_vented_kg_per_h[k] = 0;
+    if (net > 0 && room_above_kg < net / kSecondsPerHourD - tolerance) {
+      // More came than planned (the balance curtailed a fuel cell) with the tank all but full:
+      // the relief valve vents what does not fit (reported).
+      op.h2_tank_vented_kg_per_h[k] = net - room_above_kg * kSecondsPerHourD;
+      net -= op.h2_tank_vented_kg_per_h[k];
     }
     op.h2_tank_net_kg_per_h[k] = net;
     // The plan landed any edge on a whole second; the flows are what the machines really do, so
     // the bound follows them (the level is checked against the window when integrated).
     tank_bound_in_s_[k].reset();
-    const double room_kg = net > 0 ? tank.capacity_kg - level : net < 0 ? level - tank.min_kg : 0.0;
+    const double room_kg = net > 0 ? room_above_kg : net < 0 ? room_below_kg : 0.0;
     if (net != 0 && room_kg > tolerance) {
-      const double seconds = room_kg / std::abs(net) * kSecondsPerHourD;
+      // Beyond a year the run ends first; the cap also keeps the cast to whole seconds defined.
+      const double seconds = std::min(room_kg / std::abs(net) * kSecondsPerHourD, 400.0 * kSecondsPerDay);
       // 9899.999... s is 9900 s: snap to a whole second within rounding, else stop just before.
       const double nearest = std::round(seconds);
       const double whole = std::abs(seconds - nearest) <= 1e-9 * std::max(1.0, nearest) ? nearest : std::floor(seconds);

@@ -8,10 +8,12 @@
 // Reaching full, the heel or the refill level is an exact event.
 //
 // On the electric side electrolysers and fuel cells are flexible (shed before loads and before
-// PV is curtailed). At the heel, an electrolyser's draw that feeds the withdrawals is a floor the
-// balance may not shed. What the balance grants sets the hydrogen actually made or used; below a
-// machine's minimum load its hydrogen is taken as proportional to power (the plant idling hot),
-// so every kWh granted has its hydrogen and the buses stay balanced.
+// PV is curtailed). At the heel, or landing on it, an electrolyser's draw that feeds the
+// withdrawals is a floor the balance sheds only as its last resort; if it does, vehicles get less.
+// A fuel cell curtailed while the tank is all but full leaves hydrogen with nowhere to go: the
+// relief valve vents it (reported). What the balance grants sets the hydrogen actually made or
+// used; below a machine's minimum load its hydrogen is taken as proportional to power (the plant
+// idling hot), so every kWh granted has its hydrogen and the buses stay balanced.
 #pragma once
 
 #include <optional>

@@ -55,7 +55,11 @@ Plant::Plant(const ParkModel& model, ParkState& state, TraceSink& sink)
       hydrogen_(model),
       batteries_(model.batteries),
       battery_bound_in_s_(model.batteries.size()),
-      battery_must_draw_kw_(model.batteries.size(), 0.0) {}
+      battery_must_draw_kw_(model.batteries.size(), 0.0) {
+  // A state that has aged (a checkpoint, a fork) brings its faded windows with it.
+  for (std::size_t i = 0; i < batteries_.size(); ++i)
+    if (model.batteries[i].ageing) fade_window(i);
+}
 
 void Plant::age_battery(std::size_t i, Tick dt) {
   const BatteryModel& nominal = model_.batteries[i];
@@ -65,8 +69,14 @@ void Plant::age_battery(std::size_t i, Tick dt) {
   ageing_on_soc_point(*nominal.ageing, ageing, soc);
   // No thermal model: the cells sit at 25 °C.
   ageing_on_time(*nominal.ageing, ageing, static_cast<double>(dt), soc, 25.0);
+  fade_window(i);
+}
+
+void Plant::fade_window(std::size_t i) {
+  const BatteryModel& nominal = model_.batteries[i];
+  BatteryModel& now = batteries_[i];
   // A fresh cell above nameplate (SSC's q0 > 1) still has the nameplate window.
-  const double fraction = std::min(1.0, capacity_fraction(ageing));
+  const double fraction = std::min(1.0, capacity_fraction(state_.battery_ageing[i]));
   if (fraction == now.capacity_kwh / nominal.capacity_kwh) return;
   now.capacity_kwh = nominal.capacity_kwh * fraction;
   now.energy_min_kwh = nominal.energy_min_kwh * fraction;
@@ -132,7 +142,7 @@ void Plant::solve_segment() {
   ev_.request(state_);
   balancer_.solve(op, battery_must_draw_kw_);
   hydrogen_.settle(state_);
-  heat_.settle(op);
+  heat_.settle(state_);
   ev_.settle(state_);
   // The balance may have reduced a battery's power; its bound event follows the power it runs at.
   // A reduced power is always feasible as it is (it only moves the battery more slowly towards
@@ -208,6 +218,7 @@ void Plant::integrate(Tick until) {
   }
   for (std::size_t k = 0; k < model_.h2_tanks.size(); ++k) {
     const H2TankModel& tank = model_.h2_tanks[k];
+    t.h2_vented_kg[k] += op.h2_tank_vented_kg_per_h[k] * hours;
     const double after = h2_tank_level_after(state_.h2_tank_level_kg[k], op.h2_tank_net_kg_per_h[k], dt);
     const double tolerance_kg = 1e-9 * tank.capacity_kg;
     if (after < tank.min_kg - tolerance_kg || after > tank.capacity_kg + tolerance_kg)

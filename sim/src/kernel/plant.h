@@ -48,6 +48,8 @@ class Plant {
   void refresh_inputs();
   // Ages a battery over the segment just integrated and shrinks its window as its capacity fades.
   void age_battery(std::size_t i, Tick dt);
+  // Sets battery i's window from its ageing state, clipping stored energy that no longer fits.
+  void fade_window(std::size_t i);
 
   const ParkModel& model_;
   ParkState& state_;

@@ -92,6 +92,7 @@ ParkState initial_state(const ParkModel& model) {
   p.h2_demand_kg_per_h.assign(h2_demands, 0.0);
   p.h2_demand_served_kg_per_h.assign(h2_demands, 0.0);
   p.h2_tank_net_kg_per_h.assign(h2_tanks, 0.0);
+  p.h2_tank_vented_kg_per_h.assign(h2_tanks, 0.0);
   p.ev_point_kw.assign(ev_points, 0.0);
   for (auto* v : {&p.data_centre_it_kw, &p.data_centre_pue, &p.data_centre_demand_kw, &p.data_centre_kw}) v->assign(data_centres, 0.0);
   for (auto* v : {&p.wind_hub_speed_m_s, &p.wind_available_kw, &p.wind_kw}) v->assign(wind, 0.0);
@@ -123,8 +124,9 @@ ParkState initial_state(const ParkModel& model) {
   for (auto* v : {&t.fuel_cell_kwh, &t.fuel_cell_h2_kg, &t.fuel_cell_heat_kwh}) v->assign(fuel_cells, 0.0);
   t.h2_demand_kg.assign(h2_demands, 0.0);
   t.h2_demand_unserved_kg.assign(h2_demands, 0.0);
+  t.h2_vented_kg.assign(h2_tanks, 0.0);
   for (auto* v : {&t.ev_charged_kwh, &t.ev_v2g_kwh, &t.ev_requested_kwh, &t.ev_undelivered_kwh, &t.ev_plugged_hours,
-                  &t.ev_sessions_served, &t.ev_sessions_turned_away})
+                  &t.ev_sessions_served, &t.ev_sessions_turned_away, &t.ev_turned_away_kwh})
     v->assign(ev_groups, 0.0);
   for (auto* v : {&t.data_centre_it_kwh, &t.data_centre_served_kwh, &t.data_centre_unserved_kwh}) v->assign(data_centres, 0.0);
   t.wind_kwh.assign(wind, 0.0);
@@ -200,7 +202,7 @@ std::uint64_t hash_state(const ParkState& s) {
                         &p.line_sent_kw, &p.line_received_kw, &p.pvt_available_kw, &p.pvt_kw, &p.pvt_thermal_kw,
                         &p.electrolyser_demand_kw, &p.electrolyser_floor_kw, &p.electrolyser_kw, &p.electrolyser_h2_kg_per_h,
                         &p.fuel_cell_available_kw, &p.fuel_cell_kw, &p.fuel_cell_h2_kg_per_h, &p.fuel_cell_heat_kw,
-                        &p.h2_demand_kg_per_h, &p.h2_demand_served_kg_per_h, &p.h2_tank_net_kg_per_h, &p.ev_request_kw, &p.ev_floor_kw, &p.ev_kw, &p.ev_point_kw,
+                        &p.h2_demand_kg_per_h, &p.h2_demand_served_kg_per_h, &p.h2_tank_net_kg_per_h, &p.h2_tank_vented_kg_per_h, &p.ev_request_kw, &p.ev_floor_kw, &p.ev_kw, &p.ev_point_kw,
                         &p.data_centre_it_kw, &p.data_centre_pue,
                         &p.data_centre_demand_kw, &p.data_centre_kw, &p.wind_hub_speed_m_s, &p.wind_available_kw, &p.wind_kw,
                         &p.heat_pump_source_c, &p.heat_pump_cop, &p.heat_pump_max_kw, &p.heat_pump_thermal_kw,
@@ -216,9 +218,9 @@ std::uint64_t hash_state(const ParkState& s) {
   for (const auto* v : {&t.pv_kwh, &t.pv_curtailed_kwh, &t.pv_clipped_dc_kwh, &t.battery_charged_kwh, &t.battery_discharged_kwh,
                         &t.battery_self_discharge_kwh, &t.battery_fade_clipped_kwh, &t.load_served_kwh, &t.load_unserved_kwh, &t.line_loss_kwh,
                         &t.pvt_kwh, &t.pvt_curtailed_kwh, &t.pvt_thermal_kwh, &t.electrolyser_kwh, &t.electrolyser_h2_kg,
-                        &t.fuel_cell_kwh, &t.fuel_cell_h2_kg, &t.fuel_cell_heat_kwh, &t.h2_demand_kg, &t.h2_demand_unserved_kg,
+                        &t.fuel_cell_kwh, &t.fuel_cell_h2_kg, &t.fuel_cell_heat_kwh, &t.h2_demand_kg, &t.h2_demand_unserved_kg, &t.h2_vented_kg,
                         &t.ev_charged_kwh, &t.ev_v2g_kwh, &t.ev_requested_kwh, &t.ev_undelivered_kwh, &t.ev_plugged_hours,
-                        &t.ev_sessions_served, &t.ev_sessions_turned_away, &t.data_centre_it_kwh, &t.data_centre_served_kwh, &t.data_centre_unserved_kwh,
+                        &t.ev_sessions_served, &t.ev_sessions_turned_away, &t.ev_turned_away_kwh, &t.data_centre_it_kwh, &t.data_centre_served_kwh, &t.data_centre_unserved_kwh,
                         &t.wind_kwh, &t.wind_curtailed_kwh, &t.heat_pump_thermal_kwh, &t.heat_pump_electric_kwh,
                         &t.heat_pump_starts, &t.thermal_storage_charged_kwh, &t.thermal_storage_discharged_kwh,
                         &t.thermal_storage_loss_kwh, &t.heat_load_served_kwh, &t.heat_load_unserved_kwh,

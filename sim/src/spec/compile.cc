@@ -410,7 +410,9 @@ ParkModel compile_park(const ParkSpec& spec) {
   for (const HeatBusSpec& h : spec.heat_buses) {
     names.add(h.name, h.at);
     heat_bus_of[h.name] = static_cast<int>(model.heat_buses.size());
-    model.heat_buses.push_back({h.name, h.medium == "cooling" ? HeatMedium::kCooling : HeatMedium::kHeating, h.supply_temperature_c});
+    const HeatMedium medium = h.medium == "cooling" ? HeatMedium::kCooling : HeatMedium::kHeating;
+    const double default_supply_c = medium == HeatMedium::kCooling ? 7.0 : 45.0;
+    model.heat_buses.push_back({h.name, medium, std::isnan(h.supply_temperature_c) ? default_supply_c : h.supply_temperature_c});
   }
   double annual_mean_air_c = 0;
   for (const WeatherHour& h : model.weather->hours) annual_mean_air_c += h.dry_bulb_c / static_cast<double>(model.weather->hours.size());
@@ -512,6 +514,17 @@ ParkModel compile_park(const ParkSpec& spec) {
     m.hourly_shape = refuelling_station_hourly_shape();
     model.h2_demands.push_back(m);
   }
+  // Every heat bus needs something that puts heat in (or takes it out, for cooling).
+  std::vector<int> producers(model.heat_buses.size(), 0);
+  for (const HeatPumpModel& hp : model.heat_pumps) ++producers[hp.heat_bus];
+  for (const PvtModel& p : model.pvt) ++producers[p.heat_bus];
+  for (const FuelCellModel& f : model.fuel_cells)
+    if (f.heat_bus >= 0) ++producers[f.heat_bus];
+  for (std::size_t h = 0; h < model.heat_buses.size(); ++h)
+    if (producers[h] == 0)
+      fail(spec.heat_buses[h].at, "heat_buses." + spec.heat_buses[h].name,
+           model.heat_buses[h].medium == HeatMedium::kCooling ? "no chiller serves this cooling bus"
+                                                             : "nothing supplies this heating bus (no heat pump, PV/thermal or fuel cell)");
   for (const GreenSpaceSpec& gs : spec.green_spaces) {
     names.add(gs.name, gs.at);
     model.green_spaces.push_back(compile_green_space(gs));
@@ -538,8 +551,12 @@ ParkModel baseline_of(const ParkModel& model) {
   baseline.pv_arrays.clear();
   baseline.wind_turbines.clear();
   baseline.batteries.clear();
+  baseline.pvt.clear();
   baseline.thermal_storages.clear();
+  baseline.fuel_cells.clear();
   baseline.green_spaces.clear();
+  // Cars still charge, but nothing sends energy back from them.
+  for (EvChargerModel& c : baseline.ev_chargers) c.bidirectional = false;
   baseline.topology = topology_of(baseline);
   return baseline;
 }

@@ -176,8 +176,9 @@ const ParamTable<HeatBusSpec>& heat_bus_params() {
       text<S>("name", &S::name, true, "", "Unique name of the heating or cooling bus."),
       choice<S>("medium", &S::medium, "heating", {"heating", "cooling"},
                 "`heating` carries heat to loads; `cooling` takes heat away from them (chilled water)."),
-      number<S>("supply_temperature_c", &S::supply_temperature_c, "°C", 45, -10, 95,
-                "Supply temperature: the heat pumps' sink, or the chillers' evaporator side."),
+      number<S>("supply_temperature_c", &S::supply_temperature_c, "°C", std::nan(""), -10, 95,
+                "Supply temperature: the heat pumps' sink, or the chillers' chilled water; default 45 °C "
+                "for heating, 7 °C for cooling."),
   };
   return table;
 }

@@ -278,7 +278,8 @@ std::string scenario_reference_markdown() {
   section("`lines[]`", "Lines and transformers between buses. The buses and lines must form a tree "
           "(a radial network, as parks are built) around the grid connection's bus.",
           markdown_rows(line_params()));
-  section("`pv[]`", "Fixed-tilt PV arrays with their inverters.", markdown_rows(pv_params()));
+  section("`pv[]`", "PV arrays with their inverters: fixed, single-axis tracking with backtracking, or "
+          "dual-axis; optionally bifacial.", markdown_rows(pv_params()));
   section("`batteries[]`", "Stationary batteries.", markdown_rows(battery_params()));
   section("`loads[]`", "Electric loads from hourly profiles.", markdown_rows(load_params()));
   section("`wind_turbines[]`", "Wind turbine groups: a power curve at hub height, with the weather's "

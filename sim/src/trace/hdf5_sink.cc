@@ -39,7 +39,7 @@ void Hdf5TraceSink::on_run_start(const ParkModel& model, const ParkState&) {
     w.add_channel(g, "power_kw", "kW", "Power at the bus: + discharging, - charging");
     w.add_channel(g, "setpoint_kw", "kW", "Controller's set-point in force");
     w.add_channel(g, "energy_kwh", "kWh", "Stored energy at the segment start");
-    w.add_channel(g, "soc", "1", "State of charge at the segment start (energy / capacity)");
+    w.add_channel(g, "soc", "1", "State of charge at the segment start (energy / nameplate capacity)");
   }
   for (const LoadModel& l : model.loads) {
     const std::string g = "components/" + l.name;

@@ -1,7 +1,10 @@
 // KPIs. Definitions (all over the simulated period):
 //   pv_self_consumption_ratio = (PV generated − exported) / PV generated
-//   consumption_kwh           = load served + line losses + battery losses (conversion and
-//                               self-discharge): all the energy the park uses
+//   consumption_kwh           = loads, data centres, heat pumps and chillers served + EV charging
+//                               net of V2G + electrolysers net of fuel cells + line losses +
+//                               battery losses (conversion, self-discharge, fade): all the
+//                               electricity the park uses (= import − export + on-site generation
+//                               − what the batteries gained)
 //   self_sufficiency_ratio    = 1 − imported / consumption
 //   max_demand: the largest mean import over clock-aligned windows of demand_window_s (15 min by
 //     default), per calendar month; the two-part tariff's demand charge applies it to each month,
@@ -10,6 +13,10 @@
 //     earns no credit here; CO2 avoided is measured against the baseline run.
 //   carbon_sink_co2_kg: green space area × its yearly uptake × the simulated fraction of a year
 //     (365 days); net_co2_kg = co2_kg − carbon_sink_co2_kg.
+//   ev_charger_hours_per_day: charge-point hours occupied per day, all points together (the Shimen
+//     platform's "charging-pile hours"); ev_charger_occupancy_ratio divides by the points.
+//     Requested and undelivered energy count cars that left; cars still plugged in at the end are
+//     not counted, and turned-away cars' requests are ev_turned_away_kwh.
 //   heat and cooling: demand, served and unmet per medium; a heat pump's seasonal COP is the heat
 //     it delivered over the electricity it drew (for chillers: cooling over electricity, the SEER).
 #include <algorithm>
@@ -170,8 +177,13 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   add("ev_undelivered_kwh", "kWh", sum(t.ev_undelivered_kwh), "Energy cars still lacked when they left");
   add("ev_sessions_served", "1", sum(t.ev_sessions_served), "Cars that plugged in");
   add("ev_sessions_turned_away", "1", sum(t.ev_sessions_turned_away), "Cars that found every charge point taken");
+  add("ev_turned_away_kwh", "kWh", sum(t.ev_turned_away_kwh), "Energy turned-away cars had asked for");
   add("ev_charger_hours_per_day", "h/day", days > 0 ? sum(t.ev_plugged_hours) / days : 0.0,
       "Charge-point hours occupied per day, all points together");
+  double points = 0;
+  for (const EvChargerModel& c : model.ev_chargers) points += c.count;
+  add("ev_charger_occupancy_ratio", "1", days > 0 && points > 0 ? sum(t.ev_plugged_hours) / (24 * days * points) : 0.0,
+      "Share of the time a charge point has a car plugged in");
   add("electrolyser_energy_kwh", "kWh", electrolyser_kwh, "Electricity drawn by electrolysers");
   add("h2_produced_kg", "kg", sum(t.electrolyser_h2_kg), "Hydrogen made");
   add("fuel_cell_energy_kwh", "kWh", fuel_cell_kwh, "Electricity delivered by fuel cells");
@@ -179,6 +191,7 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   add("fuel_cell_heat_kwh", "kWh", sum(t.fuel_cell_heat_kwh), "Heat recovered from fuel cells");
   add("h2_demand_kg", "kg", sum(t.h2_demand_kg), "Hydrogen vehicles asked for");
   add("h2_unserved_kg", "kg", sum(t.h2_demand_unserved_kg), "Hydrogen vehicles did not get (empty tank)");
+  add("h2_vented_kg", "kg", sum(t.h2_vented_kg), "Hydrogen relieved from full tanks when a fuel cell was curtailed");
   add("data_centre_energy_kwh", "kWh", data_centre_kwh, "Facility energy served to data centres");
   add("data_centre_it_energy_kwh", "kWh", data_centre_it_kwh, "IT energy of the data centres");
   add("data_centre_unserved_kwh", "kWh", sum(t.data_centre_unserved_kwh), "Data-centre demand not met");
