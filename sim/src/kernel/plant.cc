@@ -102,6 +102,8 @@ void Plant::begin() {
   sink_.on_run_start(model_, state_);
 }
 
+void Plant::resume() { refresh_inputs(); }
+
 Observation Plant::observe() {
   if (state_.tick >= next_input_change_) refresh_inputs();
   const OperatingPoint& op = state_.powers;
@@ -262,16 +264,23 @@ void Plant::integrate(Tick until) {
 
   state_.tick = next;
   ++state_.events;
+  // A building's step closes the moment it ends, so a state taken at any tick (a fork, a
+  // checkpoint) holds each building's mass at the start of its current step.
+  if (!model_.buildings.empty() && state_.tick % model_.resolution_s == 0) buildings_.end_step(state_);
 }
 
 void Plant::advance_to(Tick limit) {
   limit = std::min(limit, model_.end_tick);
-  while (state_.tick < limit) {
-    if (state_.tick >= next_input_change_) refresh_inputs();
-    ev_.exchange_cars(state_);
-    solve_segment();
-    integrate(limit);
-  }
+  while (state_.tick < limit) step(limit);
+}
+
+void Plant::step(Tick limit) {
+  limit = std::min(limit, model_.end_tick);
+  if (state_.tick >= limit) return;
+  if (state_.tick >= next_input_change_) refresh_inputs();
+  ev_.exchange_cars(state_);
+  solve_segment();
+  integrate(limit);
 }
 
 void Plant::finish() {

@@ -28,12 +28,17 @@ class Plant {
   Plant(const ParkModel& model, ParkState& state, TraceSink& sink);
 
   void begin();
+  // Takes up a state that has already run (a fork, a checkpoint): like begin() without telling the
+  // sinks that a run starts.
+  void resume();
   // The measurements at the current tick, for a controller decision.
   Observation observe();
   // Stores the controller's set-points; the plant enforces limits when it solves.
   void apply(const Command& command);
   // Integrates segments until state.tick == limit (limit ≤ model.end_tick).
   void advance_to(Tick limit);
+  // Integrates one segment, ending no later than `limit`.
+  void step(Tick limit);
   void finish();
 
   bool done() const { return state_.tick >= model_.end_tick; }
