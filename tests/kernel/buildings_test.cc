@@ -68,7 +68,8 @@ TEST_CASE("a well-served office gets heat in winter and cooling in summer, all o
   BuildingRecorder recorder;
   const RunResult result = run_year(office(2000, true), recorder);
   const EnergyTotals& t = result.final_state.totals;
-  INFO("heating " << t.building_heating_served_kwh[0] << " kWh, cooling " << t.building_cooling_served_kwh[0] << " kWh");
+  INFO("heating " << t.building_heating_served_kwh[0] << " kWh, cooling " << t.building_cooling_served_kwh[0]
+                  << " kWh");
   CHECK(recorder.worst_heat_imbalance < 1e-9);
   CHECK(t.building_heating_unserved_kwh[0] == Approx(0).margin(1e-6));
   CHECK(t.building_cooling_unserved_kwh[0] == Approx(0).margin(1e-6));

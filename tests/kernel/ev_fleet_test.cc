@@ -42,7 +42,8 @@ std::string ev_park(const std::string& sessions_path, const std::string& extra =
          "    count: 2\n"
          "    max_power_kw: 7\n"
          "    efficiency: 0.95\n"
-         "    sessions: " + sessions_path + "\n" + extra;
+         "    sessions: " +
+         sessions_path + "\n" + extra;
 }
 
 // Runs the plant without SimGrid, holding one command all along.
@@ -70,7 +71,8 @@ TEST_CASE("cars charge at once and stop at the exact second they have what they 
             "2023-01-02 08:30,2023-01-02 09:00,10\n"
             "2023-01-02 08:45,2023-01-02 10:00,5\n"
             "2023-01-02 09:30,2023-01-02 11:00,3.5\n");
-  const ParkModel model = compile_park(read_scenario_text(minimal_scenario(ev_park((dir.path() / "sessions.csv").string()), kWindow), "ev.yaml"));
+  const ParkModel model = compile_park(
+      read_scenario_text(minimal_scenario(ev_park((dir.path() / "sessions.csv").string()), kWindow), "ev.yaml"));
   EvRecorder recorder;
   const RunResult result = run_park(model, &recorder, RunOptions{false, {}, false});
   const EnergyTotals& t = result.final_state.totals;
@@ -105,7 +107,8 @@ TEST_CASE("V2G returns energy but every car leaves with what it asked for", "[ev
             "2023-01-02 08:00,2023-01-02 18:00,20\n"
             "2023-01-02 09:00,2023-01-02 17:00,10\n");
   const ParkModel model = compile_park(read_scenario_text(
-      minimal_scenario(ev_park((dir.path() / "sessions.csv").string(), "    bidirectional: yes\n"), kWindow), "v2g.yaml"));
+      minimal_scenario(ev_park((dir.path() / "sessions.csv").string(), "    bidirectional: yes\n"), kWindow),
+      "v2g.yaml"));
   EvRecorder recorder;
   Command discharge;
   discharge.ev_setpoint_kw = {10.0};  // ask the group for 10 kW of V2G all day
@@ -128,7 +131,8 @@ TEST_CASE("a charging set-point limits the group but never a car that must charg
   dir.write("sessions.csv",
             "arrival,departure,energy_kwh\n"
             "2023-01-02 08:00,2023-01-02 10:00,12\n");
-  const ParkModel model = compile_park(read_scenario_text(minimal_scenario(ev_park((dir.path() / "sessions.csv").string()), kWindow), "slow.yaml"));
+  const ParkModel model = compile_park(
+      read_scenario_text(minimal_scenario(ev_park((dir.path() / "sessions.csv").string()), kWindow), "slow.yaml"));
   EvRecorder recorder;
   Command slow;
   slow.ev_setpoint_kw = {-2.0};  // 2 kW would take 6.3 h; the car has 2 h and needs 1.9 h at 7 kW
@@ -159,7 +163,8 @@ TEST_CASE("generated sessions are the same for the same seed and run a year in b
   const RunResult result = run_park(a, &recorder, RunOptions{false, {}, false});
   const EnergyTotals& t = result.final_state.totals;
   CHECK(recorder.worst_imbalance < 1e-9);
-  CHECK(t.ev_sessions_served[0] + t.ev_sessions_turned_away[0] <= static_cast<double>(a.ev_chargers[0].sessions->size()));
+  CHECK(t.ev_sessions_served[0] + t.ev_sessions_turned_away[0] <=
+        static_cast<double>(a.ev_chargers[0].sessions->size()));
   CHECK(t.ev_charged_kwh[0] > 20000);
   CHECK(t.ev_undelivered_kwh[0] >= 0);
   CHECK(t.grid_import_kwh == Approx(100 * 8760 + t.ev_charged_kwh[0]).epsilon(1e-12));

@@ -36,7 +36,8 @@ class HeatRecorder final : public TraceSink {
     for (const auto* v : {&op.heat_pump_thermal_kw, &op.thermal_storage_kw, &op.heat_load_kw})
       for (double x : *v) scale = std::max(scale, std::abs(x));
     worst_heat_imbalance = std::max(worst_heat_imbalance, max_heat_bus_imbalance_kw(m, op) / scale);
-    worst_electric_imbalance = std::max(worst_electric_imbalance, max_bus_imbalance_kw(m, op) / std::max(1.0, bus_power_scale_kw(op)));
+    worst_electric_imbalance =
+        std::max(worst_electric_imbalance, max_bus_imbalance_kw(m, op) / std::max(1.0, bus_power_scale_kw(op)));
     for (std::size_t i = 0; i < m.heat_pumps.size(); ++i) {
       const double expected = op.heat_pump_thermal_kw[i] / op.heat_pump_cop[i];
       worst_cop_error = std::max(worst_cop_error, std::abs(-op.heat_pump_electric_kw[i] - expected));
@@ -46,7 +47,8 @@ class HeatRecorder final : public TraceSink {
       tanks_in_window = tanks_in_window && e >= 0 && e <= m.thermal_storages[k].store.capacity_kwh;
     }
     rows.push_back({s.tick, duration_s, op.heat_pump_thermal_kw.empty() ? 0 : op.heat_pump_thermal_kw[0],
-                    s.heat_pump_on.empty() ? 0 : s.heat_pump_on[0], op.heat_load_demand_kw.empty() ? 0 : op.heat_load_demand_kw[0],
+                    s.heat_pump_on.empty() ? 0 : s.heat_pump_on[0],
+                    op.heat_load_demand_kw.empty() ? 0 : op.heat_load_demand_kw[0],
                     op.heat_load_kw.empty() ? 0 : op.heat_load_kw[0]});
   }
 
@@ -96,7 +98,8 @@ TEST_CASE("a heat pump and a tank balance the heat bus at every event for a year
   HeatRecorder recorder;
   const RunResult result = run_park(model, &recorder, without_baseline());
   const EnergyTotals& t = result.final_state.totals;
-  INFO("worst heat imbalance " << recorder.worst_heat_imbalance << ", worst electric " << recorder.worst_electric_imbalance);
+  INFO("worst heat imbalance " << recorder.worst_heat_imbalance << ", worst electric "
+                               << recorder.worst_electric_imbalance);
   CHECK(recorder.worst_heat_imbalance < 1e-12);
   CHECK(recorder.worst_electric_imbalance < 1e-9);
   CHECK(recorder.worst_cop_error < 1e-9);
@@ -104,9 +107,11 @@ TEST_CASE("a heat pump and a tank balance the heat bus at every event for a year
 
   // Heat: produced + from the tank = served + dumped.
   const double tank_net = t.thermal_storage_discharged_kwh[0] - t.thermal_storage_charged_kwh[0];
-  CHECK(t.heat_pump_thermal_kwh[0] + tank_net == Approx(t.heat_load_served_kwh[0] + t.heat_bus_dumped_kwh[0]).epsilon(1e-12));
+  CHECK(t.heat_pump_thermal_kwh[0] + tank_net ==
+        Approx(t.heat_load_served_kwh[0] + t.heat_bus_dumped_kwh[0]).epsilon(1e-12));
   // The tank: what went in − what came out − standing loss = what it gained.
-  const double gained = result.final_state.thermal_storage_energy_kwh[0] - model.thermal_storages[0].store.energy_initial_kwh;
+  const double gained =
+      result.final_state.thermal_storage_energy_kwh[0] - model.thermal_storages[0].store.energy_initial_kwh;
   CHECK(t.thermal_storage_charged_kwh[0] - t.thermal_storage_discharged_kwh[0] - t.thermal_storage_loss_kwh[0] ==
         Approx(gained).margin(1e-6));
   CHECK(t.thermal_storage_loss_kwh[0] > 0);
@@ -143,7 +148,8 @@ TEST_CASE("minimum run and off times are exact events", "[heat][events]") {
       "heat_loads:\n"
       "  - name: demand\n"
       "    bus: loop\n"
-      "    profile: " + (dir.path() / "heat.csv").string() + "\n";
+      "    profile: " +
+      (dir.path() / "heat.csv").string() + "\n";
   const ParkModel model = compile_park(read_scenario_text(
       minimal_scenario(park, "  start: 2023-01-02T00:00\n  end: 2023-01-04T00:00\n"), "events.yaml"));
   HeatRecorder recorder;
@@ -153,7 +159,8 @@ TEST_CASE("minimum run and off times are exact events", "[heat][events]") {
   // Starts at 08:00 of each day; demand ends at 10:00, but the pump must run until 08:00 + 9000 s
   // = 10:30, at its minimum load (25 kW, all dumped: there is no tank).
   const auto row_at = [&](Tick tick) {
-    const auto it = std::find_if(recorder.rows.begin(), recorder.rows.end(), [&](const HeatRecorder::Row& r) { return r.tick == tick; });
+    const auto it = std::find_if(recorder.rows.begin(), recorder.rows.end(),
+                                 [&](const HeatRecorder::Row& r) { return r.tick == tick; });
     REQUIRE(it != recorder.rows.end());
     return *it;
   };
@@ -191,9 +198,10 @@ TEST_CASE("a minimum off time leaves demand unmet until it ends, exactly", "[hea
       "heat_loads:\n"
       "  - name: demand\n"
       "    bus: loop\n"
-      "    profile: " + (dir.path() / "heat.csv").string() + "\n";
-  const ParkModel model = compile_park(read_scenario_text(
-      minimal_scenario(park, "  start: 2023-01-02T00:00\n  end: 2023-01-03T00:00\n"), "off.yaml"));
+      "    profile: " +
+      (dir.path() / "heat.csv").string() + "\n";
+  const ParkModel model = compile_park(
+      read_scenario_text(minimal_scenario(park, "  start: 2023-01-02T00:00\n  end: 2023-01-03T00:00\n"), "off.yaml"));
   const RunResult result = run_park(model, nullptr, without_baseline());
   const EnergyTotals& t = result.final_state.totals;
   CHECK(t.heat_load_unserved_kwh[0] == Approx(15));  // 10:00–10:30 at 30 kW
@@ -261,7 +269,8 @@ TEST_CASE("a heat pump cut by an import limit while it charges a tank charges it
       "heat_loads:\n"
       "  - name: demand\n"
       "    bus: loop\n"
-      "    profile: " + (dir.path() / "heat.csv").string() + "\n";
+      "    profile: " +
+      (dir.path() / "heat.csv").string() + "\n";
   std::string yaml = minimal_scenario(park, "  start: 2023-01-02T00:00\n  end: 2023-01-03T00:00\n");
   yaml.replace(yaml.find("  bus: main\n", yaml.find("grid:")), 12, "  bus: main\n  import_limit_kw: 105\n");
   const ParkModel model = compile_park(read_scenario_text(yaml, "cut.yaml"));
@@ -276,5 +285,6 @@ TEST_CASE("a heat pump cut by an import limit while it charges a tank charges it
   CHECK(t.thermal_storage_charged_kwh[0] > 0);
   CHECK(t.thermal_storage_charged_kwh[0] < 50 * 11);
   CHECK(t.heat_pump_thermal_kwh[0] == Approx(t.heat_load_served_kwh[0] + t.thermal_storage_charged_kwh[0] -
-                                             t.thermal_storage_discharged_kwh[0] + t.heat_bus_dumped_kwh[0]).epsilon(1e-9));
+                                             t.thermal_storage_discharged_kwh[0] + t.heat_bus_dumped_kwh[0])
+                                          .epsilon(1e-9));
 }

@@ -28,7 +28,8 @@ class TankRecorder final : public TraceSink {
     worst_heat_imbalance = std::max(worst_heat_imbalance, max_heat_bus_imbalance_kw(m, op));
     const H2TankModel& tank = m.h2_tanks[0];
     in_window = in_window && s.h2_tank_level_kg[0] >= tank.min_kg && s.h2_tank_level_kg[0] <= tank.capacity_kg;
-    rows.push_back({s.tick, duration_s, s.h2_tank_level_kg[0], op.electrolyser_h2_kg_per_h.empty() ? 0 : op.electrolyser_h2_kg_per_h[0],
+    rows.push_back({s.tick, duration_s, s.h2_tank_level_kg[0],
+                    op.electrolyser_h2_kg_per_h.empty() ? 0 : op.electrolyser_h2_kg_per_h[0],
                     op.fuel_cell_kw.empty() ? 0 : op.fuel_cell_kw[0]});
   }
   struct Row {
@@ -95,7 +96,8 @@ TEST_CASE("an electrolyser refills its tank by the rule and every kilogram is ac
   CHECK(t.electrolyser_kwh[0] / t.electrolyser_h2_kg[0] == Approx(55).epsilon(0.01));
 }
 
-TEST_CASE("a fuel cell at its set-point empties the tank at the exact second and feeds its heat", "[hydrogen][fuel_cell]") {
+TEST_CASE("a fuel cell at its set-point empties the tank at the exact second and feeds its heat",
+          "[hydrogen][fuel_cell]") {
   const std::string park =
       "h2_tanks:\n"
       "  - name: tank\n"
@@ -123,8 +125,8 @@ TEST_CASE("a fuel cell at its set-point empties the tank at the exact second and
       "    h2_tank: tank\n"
       "    heat_bus: loop\n"
       "    rated_electric_kw: 100\n";
-  const ParkModel model = compile_park(read_scenario_text(
-      minimal_scenario(park, "  start: 2023-01-02T00:00\n  end: 2023-01-03T00:00\n"), "fc.yaml"));
+  const ParkModel model = compile_park(
+      read_scenario_text(minimal_scenario(park, "  start: 2023-01-02T00:00\n  end: 2023-01-03T00:00\n"), "fc.yaml"));
   ParkState state = initial_state(model);
   TankRecorder recorder;
   Plant plant(model, state, recorder);
@@ -150,7 +152,8 @@ TEST_CASE("a fuel cell at its set-point empties the tank at the exact second and
   // Energy: electricity + heat + unrecovered heat = the hydrogen's lower heating value.
   CHECK(at_60.electric_kw + at_60.heat_kw == Approx(at_60.h2_kg_per_h * kH2LowerHeatingValueKwhPerKg).epsilon(1e-12));
   // The tank reached its heel at an exact second, after which the fuel cell is off.
-  const auto stop = std::find_if(recorder.rows.begin(), recorder.rows.end(), [](const TankRecorder::Row& r) { return r.fuel_cell_kw == 0; });
+  const auto stop = std::find_if(recorder.rows.begin(), recorder.rows.end(),
+                                 [](const TankRecorder::Row& r) { return r.fuel_cell_kw == 0; });
   REQUIRE(stop != recorder.rows.end());
   CHECK(std::abs(static_cast<double>(stop->tick) - run_s) <= 1.0);
 }

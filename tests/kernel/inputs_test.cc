@@ -42,7 +42,9 @@ TEST_CASE("wind turbines deliver the power curve at hub height for every hour of
       "wind_turbines:\n"
       "  - name: turbines\n"
       "    bus: main\n"
-      "    power_curve: " + std::string(ZEROPARK_ASSETS_DIR) + "/wind/ssc_test_powercurve_1500kW_77m.csv\n"
+      "    power_curve: " +
+      std::string(ZEROPARK_ASSETS_DIR) +
+      "/wind/ssc_test_powercurve_1500kW_77m.csv\n"
       "    count: 2\n"
       "    hub_height_m: 80\n"
       "    shear_exponent: 0.14\n"
@@ -70,7 +72,8 @@ TEST_CASE("wind turbines deliver the power curve at hub height for every hour of
   CHECK(capacity_factor < 0.35);
 }
 
-TEST_CASE("a data centre draws its IT power times the cooling plant's PUE at each hour's weather", "[inputs][data_centre]") {
+TEST_CASE("a data centre draws its IT power times the cooling plant's PUE at each hour's weather",
+          "[inputs][data_centre]") {
   const ParkModel model = park_with(
       "data_centres:\n"
       "  - name: dc\n"
@@ -82,7 +85,8 @@ TEST_CASE("a data centre draws its IT power times the cooling plant's PUE at eac
   double worst = 0, facility_kwh = 0, it_kwh = 0;
   sum_over_year(model, [&](const OperatingPoint& op, int h) {
     const WeatherHour& w = weather.hours[h];
-    const DataCentrePower expected = data_centre_power(plant, 500, w.dry_bulb_c, w.relative_humidity_pct, w.pressure_pa);
+    const DataCentrePower expected =
+        data_centre_power(plant, 500, w.dry_bulb_c, w.relative_humidity_pct, w.pressure_pa);
     worst = std::max(worst, std::abs(op.data_centre_demand_kw[0] - expected.facility_kw));
     facility_kwh += op.data_centre_demand_kw[0];
     it_kwh += op.data_centre_it_kw[0];
@@ -101,16 +105,17 @@ TEST_CASE("trackers gather more than fixed arrays, dual-axis most", "[inputs][tr
   const auto array = [](const std::string& name, const std::string& mount) {
     return "  - name: " + name + "\n    bus: main\n    dc_capacity_kw: 100\n    mounting: open_rack\n" + mount;
   };
-  const ParkModel model = park_with("pv:\n" + array("fixed", "    tilt_deg: 25\n") +
-                                    array("single", "    tracking: single_axis\n") +
-                                    array("dual", "    tracking: dual_axis\n") +
-                                    array("bifacial", "    tracking: single_axis\n    bifaciality: 0.7\n"));
+  const ParkModel model =
+      park_with("pv:\n" + array("fixed", "    tilt_deg: 25\n") + array("single", "    tracking: single_axis\n") +
+                array("dual", "    tracking: dual_axis\n") +
+                array("bifacial", "    tracking: single_axis\n    bifaciality: 0.7\n"));
   double kwh[4] = {0, 0, 0, 0};
   sum_over_year(model, [&](const OperatingPoint& op, int) {
     for (int i = 0; i < 4; ++i) kwh[i] += op.pv_available_kw[i];
     return 0.0;
   });
-  INFO("fixed " << kwh[0] << " kWh, single-axis " << kwh[1] << ", dual-axis " << kwh[2] << ", bifacial single-axis " << kwh[3]);
+  INFO("fixed " << kwh[0] << " kWh, single-axis " << kwh[1] << ", dual-axis " << kwh[2] << ", bifacial single-axis "
+                << kwh[3]);
   // Plane-of-array gains in Shanghai's typical year are +12.8 % (single axis, backtracking) and
   // +25.2 % (dual axis) over a fixed 25° south plane; AC energy follows them, less clipping.
   CHECK(kwh[1] / kwh[0] > 1.08);

@@ -21,7 +21,8 @@ class FadeRecorder final : public TraceSink {
     const BatteryModel& b = m.batteries[0];
     const double fraction = std::min(1.0, s.battery_ageing[0].q_pct / 100.0);
     // 1e-9 of the capacity: the exact-solution rounding the plant allows at an edge.
-    in_faded_window = in_faded_window && s.battery_energy_kwh[0] <= b.energy_max_kwh * fraction + 1e-9 * b.capacity_kwh &&
+    in_faded_window = in_faded_window &&
+                      s.battery_energy_kwh[0] <= b.energy_max_kwh * fraction + 1e-9 * b.capacity_kwh &&
                       s.battery_energy_kwh[0] >= b.energy_min_kwh * fraction - 1e-9 * b.capacity_kwh;
     never_grows = never_grows && s.battery_ageing[0].q_pct <= last_q_pct;
     last_q_pct = s.battery_ageing[0].q_pct;
@@ -32,7 +33,8 @@ class FadeRecorder final : public TraceSink {
 
 }  // namespace
 
-TEST_CASE("an ageing battery fades with its cycles and the calendar and stays in its shrinking window", "[plant][ageing][year]") {
+TEST_CASE("an ageing battery fades with its cycles and the calendar and stays in its shrinking window",
+          "[plant][ageing][year]") {
   const std::string park =
       "pv:\n"
       "  - {name: roof, bus: main, dc_capacity_kw: 400}\n"
@@ -43,7 +45,8 @@ TEST_CASE("an ageing battery fades with its cycles and the calendar and stays in
   const RunResult result = run_park(model, &recorder, RunOptions{false, {}, false});
   const BatteryAgeingState& ageing = result.final_state.battery_ageing[0];
   INFO("capacity " << ageing.q_pct << " % (cycle " << ageing.q_cycle_pct << " %, calendar " << ageing.q_calendar_pct
-                   << " %), " << ageing.cycles_counted << " cycles of mean depth " << ageing.mean_cycle_range_pct << " %");
+                   << " %), " << ageing.cycles_counted << " cycles of mean depth " << ageing.mean_cycle_range_pct
+                   << " %");
   CHECK(recorder.in_faded_window);
   CHECK(recorder.never_grows);
   // A year of daily PV cycling: some hundreds of cycles, a few per cent of fade.

@@ -75,7 +75,8 @@ TEST_CASE("a fork at the start with an edit equals running the edited park", "[s
   const std::unique_ptr<Session> fork = original.fork(std::make_shared<const ParkModel>(bigger));
   fork->run_until(model->end_tick);
   original.run_until(model->end_tick);
-  CHECK(kpi_value(fork->kpis_so_far(), "battery_discharged_kwh") > kpi_value(original.kpis_so_far(), "battery_discharged_kwh"));
+  CHECK(kpi_value(fork->kpis_so_far(), "battery_discharged_kwh") >
+        kpi_value(original.kpis_so_far(), "battery_discharged_kwh"));
 }
 
 TEST_CASE("a fork onto a park with other components is refused", "[session][fork]") {

@@ -30,9 +30,11 @@ class EveryEvent final : public TraceSink {
     for (std::size_t i = 0; i < m.batteries.size(); ++i)
       windows = windows && s.battery_energy_kwh[i] >= 0 && s.battery_energy_kwh[i] <= m.batteries[i].energy_max_kwh;
     for (std::size_t k = 0; k < m.thermal_storages.size(); ++k)
-      windows = windows && s.thermal_storage_energy_kwh[k] >= 0 && s.thermal_storage_energy_kwh[k] <= m.thermal_storages[k].store.capacity_kwh;
+      windows = windows && s.thermal_storage_energy_kwh[k] >= 0 &&
+                s.thermal_storage_energy_kwh[k] <= m.thermal_storages[k].store.capacity_kwh;
     for (std::size_t k = 0; k < m.h2_tanks.size(); ++k)
-      windows = windows && s.h2_tank_level_kg[k] >= m.h2_tanks[k].min_kg && s.h2_tank_level_kg[k] <= m.h2_tanks[k].capacity_kg;
+      windows = windows && s.h2_tank_level_kg[k] >= m.h2_tanks[k].min_kg &&
+                s.h2_tank_level_kg[k] <= m.h2_tanks[k].capacity_kg;
     contiguous = contiguous && duration_s > 0 && s.tick == next_tick;
     next_tick = s.tick + duration_s;
     ++events;
@@ -45,16 +47,18 @@ class EveryEvent final : public TraceSink {
 
 }  // namespace
 
-TEST_CASE("every shipped scenario balances every bus and keeps every store in its window all year", "[scenarios][year]") {
+TEST_CASE("every shipped scenario balances every bus and keeps every store in its window all year",
+          "[scenarios][year]") {
   int scenarios = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(ZEROPARK_SOURCE_DIR) / "scenarios")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::filesystem::path(ZEROPARK_SOURCE_DIR) / "scenarios")) {
     if (entry.path().extension() != ".yaml") continue;
     ++scenarios;
     const ParkModel model = compile_park(read_scenario_file(entry.path()));
     EveryEvent check;
     const RunResult result = run_park(model, &check, RunOptions{false, {}, false});
-    INFO(entry.path().filename().string() << ": " << check.events << " events, worst electric imbalance " << check.electric
-                                          << ", worst heat imbalance " << check.heat);
+    INFO(entry.path().filename().string() << ": " << check.events << " events, worst electric imbalance "
+                                          << check.electric << ", worst heat imbalance " << check.heat);
     CHECK(check.events == result.events);
     CHECK(check.electric < 1e-9);
     CHECK(check.heat < 1e-9);

@@ -14,7 +14,9 @@ using zeropark::testing::minimal_scenario;
 
 namespace {
 
-ParkModel compile_with(const std::string& extra) { return compile_park(read_scenario_text(minimal_scenario(extra), "park.yaml")); }
+ParkModel compile_with(const std::string& extra) {
+  return compile_park(read_scenario_text(minimal_scenario(extra), "park.yaml"));
+}
 
 InputError error_with(const std::string& extra) {
   try {
@@ -30,9 +32,9 @@ const std::string kHeatingOnly =
     "heat_buses:\n"
     "  - name: heating\n";
 const std::string kHeating = kHeatingOnly +
-    "  - name: chilled\n"
-    "    medium: cooling\n"
-    "    supply_temperature_c: 7\n";
+                             "  - name: chilled\n"
+                             "    medium: cooling\n"
+                             "    supply_temperature_c: 7\n";
 
 }  // namespace
 
@@ -56,7 +58,8 @@ TEST_CASE("heat pumps and chillers compile with their sources' published tempera
 }
 
 TEST_CASE("a chiller on a heating bus, or a heat pump on a cooling bus, is an error at its line", "[compile][heat]") {
-  const InputError e = error_with(kHeating + "chillers:\n  - {name: ch, bus: main, heat_bus: heating, rated_kw: 100}\n");
+  const InputError e =
+      error_with(kHeating + "chillers:\n  - {name: ch, bus: main, heat_bus: heating, rated_kw: 100}\n");
   CHECK(e.where().line == 19);
   CHECK(e.field() == "chillers.ch.heat_bus");
   CHECK_THAT(e.message(), Contains("chillers serve cooling buses"));
@@ -65,10 +68,12 @@ TEST_CASE("a chiller on a heating bus, or a heat pump on a cooling bus, is an er
 }
 
 TEST_CASE("a heat bus that nothing supplies is an error naming it", "[compile][heat]") {
-  const InputError heating = error_with(kHeatingOnly + "heat_loads:\n  - {name: dhw, bus: heating, profile: constant, peak_kw: 10}\n");
+  const InputError heating =
+      error_with(kHeatingOnly + "heat_loads:\n  - {name: dhw, bus: heating, profile: constant, peak_kw: 10}\n");
   CHECK(heating.field() == "heat_buses.heating");
   CHECK_THAT(heating.message(), Contains("nothing supplies this heating bus"));
-  const InputError cooling = error_with(kHeating + "heat_pumps:\n  - {name: hp, bus: main, heat_bus: heating, rated_kw: 100}\n");
+  const InputError cooling =
+      error_with(kHeating + "heat_pumps:\n  - {name: hp, bus: main, heat_bus: heating, rated_kw: 100}\n");
   CHECK(cooling.field() == "heat_buses.chilled");
   CHECK_THAT(cooling.message(), Contains("no chiller serves this cooling bus"));
 }
@@ -88,18 +93,21 @@ TEST_CASE("a COP table must be rectangular and increasing", "[compile][heat]") {
   CHECK(m.heat_pumps[0].table_cop.size() == 6);
   const InputError ragged = error_with(kHeatingOnly + pump + "      cop: [[2.9, 2.1], [3.6], [4.5, 3.1]]\n");
   CHECK(ragged.field() == "heat_pumps.hp.cop_table.cop[1]");
-  const InputError missing = error_with(kHeatingOnly + "heat_pumps:\n  - {name: hp, bus: main, heat_bus: heating, rated_kw: 100, cop_method: table}\n");
+  const InputError missing = error_with(
+      kHeatingOnly + "heat_pumps:\n  - {name: hp, bus: main, heat_bus: heating, rated_kw: 100, cop_method: table}\n");
   CHECK(missing.field() == "heat_pumps.hp.cop_table");
 }
 
 TEST_CASE("hydrogen definitions are checked against each other", "[compile][hydrogen]") {
   const std::string tank = "h2_tanks:\n  - {name: t, capacity_kg: 100, min_kg: 10, initial_kg: 50}\n";
-  const ParkModel m = compile_with(tank + "electrolysers:\n  - {name: e, bus: main, h2_tank: t, rated_power_kw: 100}\n");
+  const ParkModel m =
+      compile_with(tank + "electrolysers:\n  - {name: e, bus: main, h2_tank: t, rated_power_kw: 100}\n");
   CHECK(m.electrolysers[0].tank == 0);
   CHECK(error_with("h2_tanks:\n  - {name: t, capacity_kg: 100, min_kg: 100}\n").field() == "h2_tanks.t.min_kg");
   CHECK(error_with(tank + "electrolysers:\n  - {name: e, bus: main, h2_tank: tnk, rated_power_kw: 100}\n").field() ==
         "electrolysers.e.h2_tank");
-  CHECK_THAT(error_with(tank + "h2_demands:\n  - {name: d, h2_tank: t, daily_kg: 5}\n").message(), Contains("no electrolyser"));
+  CHECK_THAT(error_with(tank + "h2_demands:\n  - {name: d, h2_tank: t, daily_kg: 5}\n").message(),
+             Contains("no electrolyser"));
 }
 
 TEST_CASE("EV sessions come from the named file or from the seeded generator", "[compile][ev]") {
@@ -107,7 +115,8 @@ TEST_CASE("EV sessions come from the named file or from the seeded generator", "
   CHECK(e.field() == "ev_chargers.c.sessions");
   CHECK_THAT(e.message(), Contains("cannot open"));
   const ParkModel one = compile_with("ev_chargers:\n  - {name: c, bus: main, count: 10}\n");
-  const ParkModel other = compile_park(read_scenario_text(minimal_scenario("ev_chargers:\n  - {name: c, bus: main, count: 10}\n", "  seed: 7\n"), "p.yaml"));
+  const ParkModel other = compile_park(read_scenario_text(
+      minimal_scenario("ev_chargers:\n  - {name: c, bus: main, count: 10}\n", "  seed: 7\n"), "p.yaml"));
   REQUIRE(!one.ev_chargers[0].sessions->empty());
   REQUIRE(!other.ev_chargers[0].sessions->empty());
   CHECK(one.ev_chargers[0].sessions->front().arrival_s != other.ev_chargers[0].sessions->front().arrival_s);
@@ -122,8 +131,9 @@ TEST_CASE("buildings, green spaces and data centres compile with their published
   CHECK(m.buildings[0].count == 3);
   CHECK(m.green_spaces[0].sequestration_kg_co2_per_m2_year == Approx(0.330).margin(0.001));
   CHECK(m.data_centres[0].it.hourly_kw[0] == Approx(60));  // 100 kW installed at 60 %
-  const InputError cold = error_with(kHeatingOnly + "heat_pumps:\n  - {name: hp, bus: main, heat_bus: heating, rated_kw: 100}\n"
-                                                 "buildings:\n  - {name: b, heat_bus: heating, floor_area_m2: 5000, "
-                                                 "heating_setpoint_c: 24, cooling_setpoint_c: 22}\n");
+  const InputError cold = error_with(kHeatingOnly +
+                                     "heat_pumps:\n  - {name: hp, bus: main, heat_bus: heating, rated_kw: 100}\n"
+                                     "buildings:\n  - {name: b, heat_bus: heating, floor_area_m2: 5000, "
+                                     "heating_setpoint_c: 24, cooling_setpoint_c: 22}\n");
   CHECK(cold.field() == "buildings.b.cooling_setpoint_c");
 }

@@ -48,8 +48,8 @@ class Controller {
   virtual std::string_view name() const = 0;
   // Size of the memory the controller keeps in ParkState::controller_memory.
   virtual std::size_t memory_size(const ParkModel&) const { return 0; }
-  virtual void decide(const ParkModel& model, const Observation& observation,
-                      std::span<double> memory, Command& command) const = 0;
+  virtual void decide(const ParkModel& model, const Observation& observation, std::span<double> memory,
+                      Command& command) const = 0;
 };
 
 // The built-in controllers, in one explicit list.

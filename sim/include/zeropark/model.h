@@ -21,14 +21,14 @@
 
 namespace zeropark {
 
-struct WeatherYear;       // weather/epw.h
-struct BuildingEnvelope;  // components/building_5r1c.h
-struct Building5R1C;      // components/building_5r1c.h
-struct DataCentreParams;  // components/data_centre.h
-struct EvSession;         // components/ev_sessions.h
-struct PvtParams;         // components/pvt_collector.h
-struct ElectrolyserParams;  // components/hydrogen.h
-struct FuelCellParams;      // components/hydrogen.h
+struct WeatherYear;          // weather/epw.h
+struct BuildingEnvelope;     // components/building_5r1c.h
+struct Building5R1C;         // components/building_5r1c.h
+struct DataCentreParams;     // components/data_centre.h
+struct EvSession;            // components/ev_sessions.h
+struct PvtParams;            // components/pvt_collector.h
+struct ElectrolyserParams;   // components/hydrogen.h
+struct FuelCellParams;       // components/hydrogen.h
 struct BatteryAgeingParams;  // components/battery_ageing.h
 
 struct BusModel {
@@ -105,7 +105,7 @@ struct BatteryModel {
   double energy_min_kwh = 0;  // soc_min × capacity
   double energy_max_kwh = 0;  // soc_max × capacity
   double energy_initial_kwh = 0;
-  double self_discharge_per_s = 0;  // decay rate k of dE/dt = -k E at rest
+  double self_discharge_per_s = 0;                    // decay rate k of dE/dt = -k E at rest
   std::shared_ptr<const BatteryAgeingParams> ageing;  // null: the capacity never fades
 };
 
@@ -172,7 +172,7 @@ struct BuildingModel {
 struct DataCentreModel {
   std::string name;
   int bus = -1;
-  LoadModel it;  // IT power, kW
+  LoadModel it;                                   // IT power, kW
   std::shared_ptr<const DataCentreParams> plant;  // cooling plant and electrical overheads
 };
 
@@ -264,7 +264,26 @@ struct GridModel {
 
 // The park's topology as Boost.Graph sees it: buses and components are vertices, lines and
 // component attachments are edges.
-enum class VertexKind { kBus, kPv, kBattery, kLoad, kGrid, kWind, kHeatBus, kHeatPump, kThermalStorage, kHeatLoad, kBuilding, kDataCentre, kEvCharger, kPvt, kH2Tank, kElectrolyser, kFuelCell, kH2Demand };
+enum class VertexKind {
+  kBus,
+  kPv,
+  kBattery,
+  kLoad,
+  kGrid,
+  kWind,
+  kHeatBus,
+  kHeatPump,
+  kThermalStorage,
+  kHeatLoad,
+  kBuilding,
+  kDataCentre,
+  kEvCharger,
+  kPvt,
+  kH2Tank,
+  kElectrolyser,
+  kFuelCell,
+  kH2Demand
+};
 struct TopologyVertex {
   VertexKind kind = VertexKind::kBus;
   int index = -1;  // into the model's vector of that kind
@@ -272,8 +291,7 @@ struct TopologyVertex {
 struct TopologyEdge {
   int line = -1;  // -1 for a component attachment
 };
-using TopologyGraph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, TopologyVertex, TopologyEdge>;
+using TopologyGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, TopologyVertex, TopologyEdge>;
 
 struct ParkModel {
   std::string name;

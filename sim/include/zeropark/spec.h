@@ -59,8 +59,8 @@ struct PvSpec {
   double gamma_pdc_per_c = 0;
   double system_losses_fraction = 0;
   double inverter_efficiency = 0;
-  std::string mounting;  // open_rack, roof_mount or insulated_back: the cell-temperature model
-  std::string tracking;  // fixed, single_axis or dual_axis
+  std::string mounting;         // open_rack, roof_mount or insulated_back: the cell-temperature model
+  std::string tracking;         // fixed, single_axis or dual_axis
   double axis_tilt_deg = 0;     // single_axis: tilt of the rotation axis
   double axis_azimuth_deg = 0;  // single_axis: direction of the axis, clockwise from north
   double max_angle_deg = 0;     // single_axis: rotation limit either way; dual_axis: tilt limit
@@ -103,7 +103,7 @@ struct BatterySpec {
 struct LoadSpec {
   std::string name;
   std::string bus;
-  std::string profile;  // a CSV path (relative to the scenario) or a built-in profile name
+  std::string profile;    // a CSV path (relative to the scenario) or a built-in profile name
   double annual_kwh = 0;  // 0: use the profile's own energy
   double peak_kw = 0;     // built-in profiles only: their peak
   SourceRef at;
@@ -129,9 +129,9 @@ struct PerformanceTableSpec {
 // A heat pump (on a heating bus) or chiller (on a cooling bus) driven from an electric bus.
 struct HeatPumpSpec {
   std::string name;
-  std::string bus;       // electric
-  std::string heat_bus;  // heating bus (heat pumps) or cooling bus (chillers)
-  std::string source;    // air, sea_water, sewage, ground, constant
+  std::string bus;                // electric
+  std::string heat_bus;           // heating bus (heat pumps) or cooling bus (chillers)
+  std::string source;             // air, sea_water, sewage, ground, constant
   double source_mean_c = 0;       // non-air sources: annual mean (NaN = the source's default)
   double source_amplitude_k = 0;  // non-air sources: half the annual swing
   double source_coldest_day = 0;  // non-air sources: day of the year of the minimum
@@ -287,7 +287,7 @@ struct TariffSpec {
   std::map<std::string, double> prices_cny_per_kwh;
   std::vector<TariffSeasonSpec> seasons;
   double export_price_cny_per_kwh = 0;
-  double demand_charge_cny_per_kw_month = 0;   // two-part tariff: on the month's maximum demand
+  double demand_charge_cny_per_kw_month = 0;     // two-part tariff: on the month's maximum demand
   double capacity_charge_cny_per_kva_month = 0;  // two-part tariff: on the contracted capacity
   double contracted_capacity_kva = 0;
   double demand_window_s = 0;  // maximum demand is the highest mean import over such windows
@@ -323,7 +323,7 @@ struct ParkSpec {
   std::vector<HeatPumpSpec> heat_pumps;  // heating buses
   std::vector<HeatPumpSpec> chillers;    // cooling buses
   std::vector<ThermalStorageSpec> thermal_storages;
-  std::vector<LoadSpec> heat_loads;      // `bus` names a heat bus
+  std::vector<LoadSpec> heat_loads;  // `bus` names a heat bus
   std::vector<BuildingSpec> buildings;
   std::vector<DataCentreSpec> data_centres;
   std::vector<EvChargerSpec> ev_chargers;

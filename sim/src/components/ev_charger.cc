@@ -20,7 +20,8 @@ double bus_kw_for_into_car(const EvChargerModel& c, double into_kw) {
 
 double laxity_s(const EvChargerModel& c, const EvSession& s, double delivered_kwh, Tick now) {
   const double full_rate_kw = ev_max_charge_kw(c, s) * c.efficiency;
-  return static_cast<double>(s.departure_s - now) - (s.energy_requested_kwh - delivered_kwh) * kSecondsPerHourD / full_rate_kw;
+  return static_cast<double>(s.departure_s - now) -
+         (s.energy_requested_kwh - delivered_kwh) * kSecondsPerHourD / full_rate_kw;
 }
 
 double v2g_floor_kwh(const EvSession& s) { return -kV2gShareOfBattery * s.battery_capacity_kwh; }
@@ -46,7 +47,8 @@ EvOperation operate_ev(const EvChargerModel& charger, const EvSession& session, 
                        double request_kw) {
   const EvLimits limits = ev_limits(charger, session, delivered_kwh, now);
   EvOperation op;
-  op.bus_kw = limits.forced ? -limits.max_charge_kw : std::clamp(request_kw, -limits.max_charge_kw, limits.max_discharge_kw);
+  op.bus_kw =
+      limits.forced ? -limits.max_charge_kw : std::clamp(request_kw, -limits.max_charge_kw, limits.max_discharge_kw);
   const double c_kw = into_car_kw(charger, op.bus_kw);
   if (c_kw == 0 && !(limits.max_charge_kw > 0)) return op;
 

@@ -40,8 +40,8 @@ struct EvLimits {
 EvLimits ev_limits(const EvChargerModel& charger, const EvSession& session, double delivered_kwh, Tick now);
 
 struct EvOperation {
-  double bus_kw = 0;                // + discharging into the bus, − charging
-  std::optional<Tick> bound_in_s;   // seconds to the car's next event at this power
+  double bus_kw = 0;               // + discharging into the bus, − charging
+  std::optional<Tick> bound_in_s;  // seconds to the car's next event at this power
 };
 
 // The feasible operation closest to `request_kw` (+ V2G, − charging): clamped to the limits, a

@@ -1,9 +1,9 @@
 // self_consumption: use the park's own generation first. Batteries and V2G charger groups charge
 // from the park's surplus and discharge to cover its deficit (Observation::net_demand_kw), sharing
 // the work in proportion to their power ratings; the grid covers the rest. Cars at V2G points then
-// charge from surplus, and from the grid only when they must to leave with what they asked for. The plant enforces SOC windows and network limits, so the controller only
-// states the intent. It is blind to prices and carbon: that is the point of the baseline
-// strategy the others are compared with.
+// charge from surplus, and from the grid only when they must to leave with what they asked for. The plant enforces SOC
+// windows and network limits, so the controller only states the intent. It is blind to prices and carbon: that is the
+// point of the baseline strategy the others are compared with.
 #include "controllers/self_consumption.h"
 
 #include <cmath>
@@ -26,7 +26,8 @@ void SelfConsumptionController::decide(const ParkModel& model, const Observation
     command.battery_setpoint_kw[i] = deficit_kw * share;
   }
   for (std::size_t g = 0; g < model.ev_chargers.size(); ++g)
-    if (model.ev_chargers[g].bidirectional) command.ev_setpoint_kw[g] = deficit_kw * v2g_rating_kw(model.ev_chargers[g]) / rating_kw;
+    if (model.ev_chargers[g].bidirectional)
+      command.ev_setpoint_kw[g] = deficit_kw * v2g_rating_kw(model.ev_chargers[g]) / rating_kw;
 }
 
 }  // namespace zeropark

@@ -34,8 +34,8 @@ double take_from_positive(const std::vector<int>& indices, std::vector<double>& 
 
 // Raises the entries of values[indices] towards floors[i] (≤ 0) by `kw` in total, each by the
 // same fraction of its margin above the floor. Returns what was taken.
-double take_above_floor(const std::vector<int>& indices, std::vector<double>& values,
-                        const std::vector<double>& floors, double kw) {
+double take_above_floor(const std::vector<int>& indices, std::vector<double>& values, const std::vector<double>& floors,
+                        double kw) {
   double total = 0;
   for (int i : indices) total += std::max(floors[i] - values[i], 0.0);
   if (total <= 0 || kw <= 0) return 0;
@@ -148,7 +148,8 @@ void PowerBalancer::solve(OperatingPoint& op, const std::vector<double>& battery
       kw_[t++] = request[i] * b.sign;
     }
   }
-  for (std::size_t i = 0; i < battery_terminal_.size(); ++i) draw_floor_[battery_terminal_[i]] = battery_must_draw_kw[i];
+  for (std::size_t i = 0; i < battery_terminal_.size(); ++i)
+    draw_floor_[battery_terminal_[i]] = battery_must_draw_kw[i];
 
   for (int bus : model_.buses_leaves_first) {
     const double net = bus_net_kw(bus);
@@ -193,8 +194,8 @@ double max_bus_imbalance_kw(const ParkModel& model, const OperatingPoint& op) {
 
 double bus_power_scale_kw(const OperatingPoint& op) {
   double scale = std::abs(op.grid_kw);
-  for (const auto* values : {&op.pv_kw, &op.wind_kw, &op.pvt_kw, &op.fuel_cell_kw, &op.electrolyser_kw, &op.battery_kw, &op.ev_kw, &op.load_kw, &op.data_centre_kw, &op.heat_pump_electric_kw,
-                              &op.line_sent_kw})
+  for (const auto* values : {&op.pv_kw, &op.wind_kw, &op.pvt_kw, &op.fuel_cell_kw, &op.electrolyser_kw, &op.battery_kw,
+                             &op.ev_kw, &op.load_kw, &op.data_centre_kw, &op.heat_pump_electric_kw, &op.line_sent_kw})
     for (double v : *values) scale = std::max(scale, std::abs(v));
   return scale;
 }

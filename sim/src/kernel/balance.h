@@ -19,7 +19,7 @@ struct ElectricBinding {
   std::vector<double> OperatingPoint::*result;         // what the balance grants (+ into the bus)
   double sign;                                         // request × sign = power into the bus
   bool flexible;
-  std::vector<int> bus;                                // per component
+  std::vector<int> bus;  // per component
   // ≤ 0 per component: the draw that shedding may not remove (none when null).
   const std::vector<double> OperatingPoint::*floor = nullptr;
 };
@@ -51,12 +51,12 @@ class PowerBalancer {
   const ParkModel& model_;
   std::vector<ElectricBinding> bindings_;
   // Flat terminal arrays: every component of every binding, in binding order.
-  std::vector<double> kw_;          // + into the bus
-  std::vector<double> draw_floor_;  // ≤ 0: the draw that shedding may not remove
+  std::vector<double> kw_;                                        // + into the bus
+  std::vector<double> draw_floor_;                                // ≤ 0: the draw that shedding may not remove
   std::vector<std::vector<int>> flexible_at_, firm_at_, all_at_;  // per bus: terminal indices
-  std::vector<std::vector<int>> floored_at_;  // per bus: terminals whose floor may go last
-  std::vector<double> no_floor_;              // zeros, one per terminal
-  std::vector<int> battery_terminal_;  // terminal index of each battery
+  std::vector<std::vector<int>> floored_at_;                      // per bus: terminals whose floor may go last
+  std::vector<double> no_floor_;                                  // zeros, one per terminal
+  std::vector<int> battery_terminal_;                             // terminal index of each battery
   std::vector<double> out_kw_;  // per bus: power sent up its parent line, at the bus's end
 };
 

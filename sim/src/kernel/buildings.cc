@@ -18,7 +18,8 @@ void BuildingStepper::begin_step(const StepWeather& weather, ParkState& state) {
     in.gains.internal_w = building_internal_gains_w(*building.network);
     in.gains.solar_w = window_solar_gains_w(*building.envelope, weather.sun, weather.sky, weather.albedo);
     // Heat recovery is folded into H_ve, so the supply air is the outdoor air.
-    const BuildingStep ideal = building_ideal_loads(*building.network, state.building_mass_c[b], in.outdoor_c, in.outdoor_c, in.gains, dt_s);
+    const BuildingStep ideal =
+        building_ideal_loads(*building.network, state.building_mass_c[b], in.outdoor_c, in.outdoor_c, in.gains, dt_s);
     op.building_heating_demand_kw[b] = ideal.heating_kw * building.count;
     op.building_cooling_demand_kw[b] = ideal.cooling_kw * building.count;
     op.building_air_c[b] = ideal.air_c;
@@ -36,9 +37,10 @@ void BuildingStepper::end_step(ParkState& state) {
     const BuildingModel& building = model_.buildings[b];
     const StepInputs& in = inputs_[b];
     // Mean heating minus cooling served to one building over the step, kW.
-    const double net_kw = state.building_step_heat_kwh[b] / building.count * kSecondsPerHourD / static_cast<double>(elapsed_s);
-    const BuildingStep step = building_with_power(*building.network, state.building_mass_c[b], in.outdoor_c, in.outdoor_c, in.gains,
-                                                  net_kw, static_cast<double>(elapsed_s));
+    const double net_kw =
+        state.building_step_heat_kwh[b] / building.count * kSecondsPerHourD / static_cast<double>(elapsed_s);
+    const BuildingStep step = building_with_power(*building.network, state.building_mass_c[b], in.outdoor_c,
+                                                  in.outdoor_c, in.gains, net_kw, static_cast<double>(elapsed_s));
     state.building_mass_c[b] = step.mass_end_c;
     state.building_step_heat_kwh[b] = 0;
   }

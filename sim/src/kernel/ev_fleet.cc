@@ -76,8 +76,12 @@ void EvFleet::request(ParkState& state) {
     }
     double charge_share = 1, discharge_share = 0;  // of each flexible car's limit
     if (!std::isnan(setpoint_kw)) {
-      charge_share = setpoint_kw < 0 && flexible_charge_kw > 0 ? std::min(1.0, std::max(0.0, -setpoint_kw - forced_kw) / flexible_charge_kw) : 0.0;
-      discharge_share = setpoint_kw > 0 && flexible_discharge_kw > 0 ? std::min(1.0, (setpoint_kw + forced_kw) / flexible_discharge_kw) : 0.0;
+      charge_share = setpoint_kw < 0 && flexible_charge_kw > 0
+                         ? std::min(1.0, std::max(0.0, -setpoint_kw - forced_kw) / flexible_charge_kw)
+                         : 0.0;
+      discharge_share = setpoint_kw > 0 && flexible_discharge_kw > 0
+                            ? std::min(1.0, (setpoint_kw + forced_kw) / flexible_discharge_kw)
+                            : 0.0;
     }
     double request_kw = 0, floor_kw = 0;
     for (int i = 0; i < c.count; ++i) {
@@ -129,9 +133,11 @@ void EvFleet::settle(ParkState& state) {
       if (s < 0 || forced_[p] || !(cut_kw > 0 ? op.ev_point_kw[p] < 0 : op.ev_point_kw[p] > 0)) continue;
       op.ev_point_kw[p] *= keep;
       // A slower car reaches its edges later, so its operation stays feasible as it is.
-      const EvOperation run = operate_ev(c, (*c.sessions)[s], state.ev_point_delivered_kwh[p], state.tick, op.ev_point_kw[p]);
+      const EvOperation run =
+          operate_ev(c, (*c.sessions)[s], state.ev_point_delivered_kwh[p], state.tick, op.ev_point_kw[p]);
       if (run.bus_kw != op.ev_point_kw[p])
-        throw std::logic_error("EV charger '" + c.name + "': the balanced power " + std::to_string(op.ev_point_kw[p]) + " kW is not feasible");
+        throw std::logic_error("EV charger '" + c.name + "': the balanced power " + std::to_string(op.ev_point_kw[p]) +
+                               " kW is not feasible");
       point_bound_in_s_[p] = run.bound_in_s;
     }
   }
@@ -145,7 +151,8 @@ std::optional<Tick> EvFleet::next_event(const ParkState& state) const {
   for (std::size_t g = 0; g < model_.ev_chargers.size(); ++g) {
     const EvChargerModel& c = model_.ev_chargers[g];
     const std::vector<EvSession>& sessions = *c.sessions;
-    if (state.ev_next_session[g] < static_cast<int>(sessions.size())) consider(sessions[state.ev_next_session[g]].arrival_s);
+    if (state.ev_next_session[g] < static_cast<int>(sessions.size()))
+      consider(sessions[state.ev_next_session[g]].arrival_s);
     for (int p = first_point_[g]; p < first_point_[g] + c.count; ++p) {
       if (state.ev_point_session[p] < 0) continue;
       consider(sessions[state.ev_point_session[p]].departure_s);

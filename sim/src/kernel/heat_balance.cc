@@ -31,8 +31,10 @@ HeatBalancer::HeatBalancer(const ParkModel& model)
       tanks_at_(model.heat_buses.size()),
       demands_at_(model.heat_buses.size()),
       tank_bound_in_s_(model.thermal_storages.size()) {
-  for (int i = 0; i < static_cast<int>(model.heat_pumps.size()); ++i) pumps_at_[model.heat_pumps[i].heat_bus].push_back(i);
-  for (int i = 0; i < static_cast<int>(model.thermal_storages.size()); ++i) tanks_at_[model.thermal_storages[i].heat_bus].push_back(i);
+  for (int i = 0; i < static_cast<int>(model.heat_pumps.size()); ++i)
+    pumps_at_[model.heat_pumps[i].heat_bus].push_back(i);
+  for (int i = 0; i < static_cast<int>(model.thermal_storages.size()); ++i)
+    tanks_at_[model.thermal_storages[i].heat_bus].push_back(i);
   for (int b = 0; b < static_cast<int>(demands_.size()); ++b)
     for (int i = 0; i < static_cast<int>(demands_[b].bus.size()); ++i)
       if (demands_[b].bus[i] >= 0) demands_at_[demands_[b].bus[i]].push_back({b, i});
@@ -75,7 +77,8 @@ void HeatBalancer::dispatch(ParkState& state) {
     double residual_kw = demand - planned_free_heat_kw_[h];  // what producers still have to deliver; < 0 is a surplus
 
     const auto run_tank = [&](int k, double request_kw) {
-      const BatteryOperation run = operate_battery(model_.thermal_storages[k].store, state.thermal_storage_energy_kwh[k], request_kw);
+      const BatteryOperation run =
+          operate_battery(model_.thermal_storages[k].store, state.thermal_storage_energy_kwh[k], request_kw);
       op.thermal_storage_kw[k] = run.power_kw;
       tank_bound_in_s_[k] = run.bound_in_s;
       residual_kw -= run.power_kw;
@@ -85,7 +88,8 @@ void HeatBalancer::dispatch(ParkState& state) {
 
     // Merit order: the best COP first; the model's order breaks ties, so the result is unique.
     merit = pumps_at_[h];
-    std::stable_sort(merit.begin(), merit.end(), [&](int a, int b) { return op.heat_pump_cop[a] > op.heat_pump_cop[b]; });
+    std::stable_sort(merit.begin(), merit.end(),
+                     [&](int a, int b) { return op.heat_pump_cop[a] > op.heat_pump_cop[b]; });
     for (int i : merit) {
       const HeatPumpModel& hp = model_.heat_pumps[i];
       const bool on = state.heat_pump_on[i] != 0;
@@ -95,9 +99,12 @@ void HeatBalancer::dispatch(ParkState& state) {
       const double capacity_kw = op.heat_pump_max_kw[i];
       const double minimum_kw = hp.min_load_fraction * capacity_kw;
       double output_kw = 0;
-      if (held_off || capacity_kw <= 0) output_kw = 0;
-      else if (residual_kw > 0) output_kw = std::clamp(residual_kw, minimum_kw, capacity_kw);
-      else if (held_on) output_kw = minimum_kw;
+      if (held_off || capacity_kw <= 0)
+        output_kw = 0;
+      else if (residual_kw > 0)
+        output_kw = std::clamp(residual_kw, minimum_kw, capacity_kw);
+      else if (held_on)
+        output_kw = minimum_kw;
       residual_kw -= output_kw;
       op.heat_pump_thermal_kw[i] = output_kw;
       op.heat_pump_electric_demand_kw[i] = output_kw > 0 ? output_kw / op.heat_pump_cop[i] : 0.0;
@@ -112,7 +119,8 @@ void HeatBalancer::dispatch(ParkState& state) {
     for (int k : tanks_at_[h])
       if (std::isnan(state.thermal_storage_setpoint_kw[k])) run_tank(k, residual_kw);
 
-    const double served_fraction = demand > 0 ? std::clamp((demand - std::max(residual_kw, 0.0)) / demand, 0.0, 1.0) : 1.0;
+    const double served_fraction =
+        demand > 0 ? std::clamp((demand - std::max(residual_kw, 0.0)) / demand, 0.0, 1.0) : 1.0;
     serve_fraction(op, static_cast<int>(h), served_fraction);
     op.heat_bus_dumped_kw[h] = std::max(-residual_kw, 0.0);
   }
@@ -145,7 +153,8 @@ void HeatBalancer::settle(ParkState& state) {
         if (op.thermal_storage_kw[k] >= 0) continue;
         // Slower charging reaches the top later: the reduced power is feasible as it is.
         const double reduced_kw = op.thermal_storage_kw[k] * (1 - cut_kw / charging_kw);
-        const BatteryOperation run = operate_battery(model_.thermal_storages[k].store, state.thermal_storage_energy_kwh[k], reduced_kw);
+        const BatteryOperation run =
+            operate_battery(model_.thermal_storages[k].store, state.thermal_storage_energy_kwh[k], reduced_kw);
         op.thermal_storage_kw[k] = run.power_kw;
         tank_bound_in_s_[k] = run.bound_in_s;
       }
@@ -175,8 +184,10 @@ std::optional<Tick> HeatBalancer::next_event(const ParkState& state) const {
 
 double max_heat_bus_imbalance_kw(const ParkModel& model, const OperatingPoint& op) {
   std::vector<double> sum(model.heat_buses.size(), 0.0);
-  for (std::size_t i = 0; i < model.heat_pumps.size(); ++i) sum[model.heat_pumps[i].heat_bus] += op.heat_pump_thermal_kw[i];
-  for (std::size_t k = 0; k < model.thermal_storages.size(); ++k) sum[model.thermal_storages[k].heat_bus] += op.thermal_storage_kw[k];
+  for (std::size_t i = 0; i < model.heat_pumps.size(); ++i)
+    sum[model.heat_pumps[i].heat_bus] += op.heat_pump_thermal_kw[i];
+  for (std::size_t k = 0; k < model.thermal_storages.size(); ++k)
+    sum[model.thermal_storages[k].heat_bus] += op.thermal_storage_kw[k];
   for (std::size_t i = 0; i < model.pvt.size(); ++i) sum[model.pvt[i].heat_bus] += op.pvt_thermal_kw[i];
   for (std::size_t i = 0; i < model.fuel_cells.size(); ++i)
     if (model.fuel_cells[i].heat_bus >= 0) sum[model.fuel_cells[i].heat_bus] += op.fuel_cell_heat_kw[i];

@@ -69,9 +69,9 @@ class HeatBalancer {
 
   const ParkModel& model_;
   std::vector<ThermalDemandBinding> demands_;
-  std::vector<double> planned_free_heat_kw_;  // per bus, at dispatch
+  std::vector<double> planned_free_heat_kw_;           // per bus, at dispatch
   std::vector<std::vector<int>> pumps_at_, tanks_at_;  // per heat bus
-  std::vector<std::vector<DemandRef>> demands_at_;      // per heat bus
+  std::vector<std::vector<DemandRef>> demands_at_;     // per heat bus
   std::vector<std::optional<Tick>> tank_bound_in_s_;
 };
 

@@ -21,9 +21,12 @@ HydrogenSystem::HydrogenSystem(const ParkModel& model)
       demands_at_(model.h2_tanks.size()),
       tank_bound_in_s_(model.h2_tanks.size()) {
   for (const H2TankModel& t : model.h2_tanks) tanks_.push_back({t.capacity_kg, t.min_kg});
-  for (int i = 0; i < static_cast<int>(model.electrolysers.size()); ++i) electrolysers_at_[model.electrolysers[i].tank].push_back(i);
-  for (int i = 0; i < static_cast<int>(model.fuel_cells.size()); ++i) fuel_cells_at_[model.fuel_cells[i].tank].push_back(i);
-  for (int i = 0; i < static_cast<int>(model.h2_demands.size()); ++i) demands_at_[model.h2_demands[i].tank].push_back(i);
+  for (int i = 0; i < static_cast<int>(model.electrolysers.size()); ++i)
+    electrolysers_at_[model.electrolysers[i].tank].push_back(i);
+  for (int i = 0; i < static_cast<int>(model.fuel_cells.size()); ++i)
+    fuel_cells_at_[model.fuel_cells[i].tank].push_back(i);
+  for (int i = 0; i < static_cast<int>(model.h2_demands.size()); ++i)
+    demands_at_[model.h2_demands[i].tank].push_back(i);
 }
 
 double HydrogenSystem::electrolyser_kg_per_h(const ElectrolyserParams& params, double electric_kw) {
@@ -74,8 +77,10 @@ void HydrogenSystem::plan(ParkState& state) {
       double power_kw = 0;
       if (std::isnan(state.electrolyser_setpoint_kw[e])) {
         int& refilling = state.electrolyser_refilling[e];
-        if (level >= tank.capacity_kg - tolerance) refilling = 0;
-        else if (level <= m.refill_below_kg + tolerance) refilling = 1;
+        if (level >= tank.capacity_kg - tolerance)
+          refilling = 0;
+        else if (level <= m.refill_below_kg + tolerance)
+          refilling = 1;
         power_kw = refilling ? m.params->rated_power_kw : 0.0;
       } else {
         power_kw = std::clamp(state.electrolyser_setpoint_kw[e], 0.0, m.params->rated_power_kw);
@@ -87,7 +92,9 @@ void HydrogenSystem::plan(ParkState& state) {
     }
     for (int f : fuel_cells_at_[k]) {
       const FuelCellModel& m = model_.fuel_cells[f];
-      const double asked = std::isnan(state.fuel_cell_setpoint_kw[f]) ? 0.0 : std::clamp(state.fuel_cell_setpoint_kw[f], 0.0, m.params->rated_electric_kw);
+      const double asked = std::isnan(state.fuel_cell_setpoint_kw[f])
+                               ? 0.0
+                               : std::clamp(state.fuel_cell_setpoint_kw[f], 0.0, m.params->rated_electric_kw);
       const FuelCellOperation run = fuel_cell_at(*m.params, asked);
       op.fuel_cell_available_kw[f] = run.electric_kw;
       op.fuel_cell_h2_kg_per_h[f] = run.h2_kg_per_h;
@@ -106,7 +113,8 @@ void HydrogenSystem::plan(ParkState& state) {
         const double kg_per_h = op.electrolyser_h2_kg_per_h[e] * keep;
         // Below its minimum load it cannot make so little: it stops.
         const bool runs = kg_per_h >= electrolyser_h2_kg_per_h(p, electrolyser_min_power_kw(p));
-        const ElectrolyserOperation run = electrolyser_at_power(p, runs ? electrolyser_power_for_kg_per_h(p, kg_per_h) : 0.0);
+        const ElectrolyserOperation run =
+            electrolyser_at_power(p, runs ? electrolyser_power_for_kg_per_h(p, kg_per_h) : 0.0);
         op.electrolyser_demand_kw[e] = run.electric_kw;
         op.electrolyser_h2_kg_per_h[e] = run.h2_kg_per_h;
       }
@@ -114,10 +122,12 @@ void HydrogenSystem::plan(ParkState& state) {
       // At the heel (or landing on it): fuel cells give way first, then vehicles share the rest.
       double fuel_cells_kg_per_h = 0;
       for (int f : fuel_cells_at_[k]) fuel_cells_kg_per_h += op.fuel_cell_h2_kg_per_h[f];
-      const double keep = fuel_cells_kg_per_h > 0 ? std::max(0.0, 1 - (flow.net_kg_per_h - request) / fuel_cells_kg_per_h) : 0.0;
+      const double keep =
+          fuel_cells_kg_per_h > 0 ? std::max(0.0, 1 - (flow.net_kg_per_h - request) / fuel_cells_kg_per_h) : 0.0;
       for (int f : fuel_cells_at_[k]) {
         const FuelCellModel& m = model_.fuel_cells[f];
-        const FuelCellOperation run = fuel_cell_granted(*m.params, fuel_cell_power_for_kg_per_h(*m.params, op.fuel_cell_h2_kg_per_h[f] * keep));
+        const FuelCellOperation run =
+            fuel_cell_granted(*m.params, fuel_cell_power_for_kg_per_h(*m.params, op.fuel_cell_h2_kg_per_h[f] * keep));
         op.fuel_cell_available_kw[f] = run.electric_kw;
         op.fuel_cell_h2_kg_per_h[f] = run.h2_kg_per_h;
         op.fuel_cell_heat_kw[f] = m.heat_bus >= 0 ? run.recoverable_heat_kw : 0.0;
@@ -205,7 +215,9 @@ std::optional<Tick> HydrogenSystem::next_event(const ParkState& state) const {
     const double level = state.h2_tank_level_kg[k];
     for (int e : electrolysers_at_[k]) {
       const ElectrolyserModel& m = model_.electrolysers[e];
-      if (!std::isnan(state.electrolyser_setpoint_kw[e]) || state.electrolyser_refilling[e] || net >= 0 || level <= m.refill_below_kg) continue;
+      if (!std::isnan(state.electrolyser_setpoint_kw[e]) || state.electrolyser_refilling[e] || net >= 0 ||
+          level <= m.refill_below_kg)
+        continue;
       // The refill rule starts the first whole second at or below its level.
       consider(state.tick + static_cast<Tick>(std::ceil((level - m.refill_below_kg) / -net * kSecondsPerHourD)));
     }

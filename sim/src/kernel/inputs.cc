@@ -6,12 +6,12 @@
 #include "components/data_centre.h"
 #include "components/heat_source_temperature.h"
 #include "components/hydrogen.h"
-#include "components/pvt_collector.h"
 #include "components/load.h"
-#include "weather/bifacial.h"
-#include "weather/tracking.h"
+#include "components/pvt_collector.h"
 #include "components/tariff.h"
+#include "weather/bifacial.h"
 #include "weather/epw.h"
+#include "weather/tracking.h"
 
 namespace zeropark {
 namespace {
@@ -29,9 +29,15 @@ PvParams pv_params_of(const PvModel& pv) {
   p.system_losses_fraction = pv.system_losses_fraction;
   p.inverter_nominal_efficiency = pv.inverter_efficiency;
   switch (pv.mounting) {
-    case PvMounting::kOpenRack: p.thermal = kSapmOpenRackGlassPolymer; break;
-    case PvMounting::kRoofMount: p.thermal = kSapmCloseRoofGlassGlass; break;
-    case PvMounting::kInsulatedBack: p.thermal = kSapmInsulatedBackGlassPolymer; break;
+    case PvMounting::kOpenRack:
+      p.thermal = kSapmOpenRackGlassPolymer;
+      break;
+    case PvMounting::kRoofMount:
+      p.thermal = kSapmCloseRoofGlassGlass;
+      break;
+    case PvMounting::kInsulatedBack:
+      p.thermal = kSapmInsulatedBackGlassPolymer;
+      break;
   }
   return p;
 }
@@ -97,7 +103,8 @@ InputSampler::InputSampler(const ParkModel& model) : model_(model), calendar_(mo
 
 StepWeather InputSampler::weather_at_step_middle(Tick step_start) const {
   // The step's midpoint, in seconds after the local midnight of its day.
-  const std::int64_t mid_s2 = 2 * (calendar_.start_seconds() + step_start) + model_.resolution_s;  // doubled: exact halves
+  const std::int64_t mid_s2 =
+      2 * (calendar_.start_seconds() + step_start) + model_.resolution_s;  // doubled: exact halves
   const std::int64_t day = (mid_s2 / 2) / kSecondsPerDay;
   const double seconds_into_day = static_cast<double>(mid_s2 - 2 * day * kSecondsPerDay) / 2.0;
   const CivilTime date = civil_from_seconds(day * kSecondsPerDay);
@@ -106,8 +113,7 @@ StepWeather InputSampler::weather_at_step_middle(Tick step_start) const {
   // The costliest input: only when something uses it.
   if (!pv_params_.empty() || !model_.buildings.empty() || !model_.pvt.empty()) w.sun = solar_position(site_, jd);
 
-  const double hour_position =
-      typical_year_hour(date.month, date.day, 0) + seconds_into_day / kSecondsPerHourD;
+  const double hour_position = typical_year_hour(date.month, date.day, 0) + seconds_into_day / kSecondsPerHourD;
   w.day_of_year = hour_position / 24.0;
   const auto& hours = model_.weather->hours;
   const bool leap_file = static_cast<int>(hours.size()) != kTypicalYearHours;
@@ -137,8 +143,10 @@ SurfaceOrientation InputSampler::pv_surface(std::size_t i, const SolarPosition& 
       tracker.gcr = pv.gcr;
       return single_axis_position(tracker, sun.zenith_deg, sun.azimuth_deg).surface;
     }
-    case PvTracking::kDualAxis: return dual_axis_orientation(sun.zenith_deg, sun.azimuth_deg, pv.max_angle_deg);
-    case PvTracking::kFixed: break;
+    case PvTracking::kDualAxis:
+      return dual_axis_orientation(sun.zenith_deg, sun.azimuth_deg, pv.max_angle_deg);
+    case PvTracking::kFixed:
+      break;
   }
   return {pv.tilt_deg, pv.azimuth_deg};
 }
@@ -173,7 +181,8 @@ void InputSampler::sample_pvt(const StepWeather& w, OperatingPoint& op) const {
   for (std::size_t i = 0; i < model_.pvt.size(); ++i) {
     const PvtModel& m = model_.pvt[i];
     const PvtParams& collector = *m.collector;
-    const PoaIrradiance poa = poa_irradiance({m.tilt_deg, m.azimuth_deg}, collector.pv.albedo, w.sun, w.sky, collector.pv.sky_model);
+    const PoaIrradiance poa =
+        poa_irradiance({m.tilt_deg, m.azimuth_deg}, collector.pv.albedo, w.sun, w.sky, collector.pv.sky_model);
     // The collectors' mean fluid temperature: 5 K below the bus's supply, as they preheat its return.
     const double mean_fluid_c = model_.heat_buses[m.heat_bus].supply_temperature_c - 5.0;
     const PvtOutput one = pvt_output(collector, poa, w.air_c, mean_fluid_c, w.wind_m_s);
@@ -220,7 +229,8 @@ Tick InputSampler::refresh(Tick tick, OperatingPoint& op) {
   const CivilTime now = calendar_.at(tick);
   const int hour = typical_year_hour(now.month, now.day, now.hour);
   for (std::size_t i = 0; i < model_.loads.size(); ++i) op.load_demand_kw[i] = load_demand_kw(model_.loads[i], now);
-  for (std::size_t i = 0; i < model_.heat_loads.size(); ++i) op.heat_load_demand_kw[i] = load_demand_kw(model_.heat_loads[i], now);
+  for (std::size_t i = 0; i < model_.heat_loads.size(); ++i)
+    op.heat_load_demand_kw[i] = load_demand_kw(model_.heat_loads[i], now);
   for (std::size_t d = 0; d < model_.h2_demands.size(); ++d) {
     const H2DemandModel& m = model_.h2_demands[d];
     op.h2_demand_kg_per_h[d] = h2_demand_kg_per_h({m.daily_kg, m.hourly_shape}, now.hour);
@@ -241,7 +251,8 @@ Tick InputSampler::refresh(Tick tick, OperatingPoint& op) {
 
   const Tick next_step = (step + 1) * model_.resolution_s;
   const Tick next_hour = calendar_.next_hour_boundary(tick);
-  const Tick next_tariff = tick + (next_tariff_boundary_s(model_.grid.tariff, now.month, second_of_day) - second_of_day);
+  const Tick next_tariff =
+      tick + (next_tariff_boundary_s(model_.grid.tariff, now.month, second_of_day) - second_of_day);
   return std::min({next_step, next_hour, next_tariff, model_.end_tick});
 }
 

@@ -3,8 +3,8 @@
 #include "kernel/plant.h"
 
 #include <algorithm>
-#include <numeric>
 #include <cmath>
+#include <numeric>
 #include <stdexcept>
 #include <string>
 
@@ -34,7 +34,10 @@ StoreFlows advance_store(const BatteryModel& store, double& energy_kwh_now, doub
   const double after = std::clamp(exact, store.energy_min_kwh, store.energy_max_kwh);
   StoreFlows flows;
   const double bus_kwh = energy_kwh(power_kw, dt);
-  if (bus_kwh >= 0) flows.delivered_kwh = bus_kwh; else flows.drawn_kwh = -bus_kwh;
+  if (bus_kwh >= 0)
+    flows.delivered_kwh = bus_kwh;
+  else
+    flows.drawn_kwh = -bus_kwh;
   // What the converter added internally minus what the store gained went to self-discharge.
   flows.lost_kwh = energy_kwh(battery_internal_kw(store, power_kw), dt) - (after - before);
   energy_kwh_now = after;
@@ -108,13 +111,13 @@ Observation Plant::observe() {
   if (state_.tick >= next_input_change_) refresh_inputs();
   const OperatingPoint& op = state_.powers;
   const auto total = [](const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); };
-  double demand_kw = total(op.load_demand_kw) + total(op.data_centre_demand_kw) + total(op.heat_pump_electric_demand_kw) +
-                     total(op.electrolyser_demand_kw);
+  double demand_kw = total(op.load_demand_kw) + total(op.data_centre_demand_kw) +
+                     total(op.heat_pump_electric_demand_kw) + total(op.electrolyser_demand_kw);
   for (std::size_t g = 0; g < model_.ev_chargers.size(); ++g)
     if (!model_.ev_chargers[g].bidirectional) demand_kw -= op.ev_request_kw[g];
   const double generation_kw = total(op.pv_available_kw) + total(op.wind_available_kw) + total(op.pvt_available_kw) +
                                total(op.fuel_cell_available_kw);
-  return {state_.tick, op.pv_available_kw, op.load_demand_kw, state_.battery_energy_kwh,
+  return {state_.tick,          op.pv_available_kw,   op.load_demand_kw,        state_.battery_energy_kwh,
           op.price_cny_per_kwh, op.carbon_kg_per_kwh, demand_kw - generation_kw};
 }
 
@@ -123,19 +126,23 @@ void Plant::apply(const Command& command) {
     state_.battery_setpoint_kw[i] = i < command.battery_setpoint_kw.size() ? command.battery_setpoint_kw[i] : 0.0;
   const double follow = std::nan("");
   for (std::size_t k = 0; k < state_.thermal_storage_setpoint_kw.size(); ++k)
-    state_.thermal_storage_setpoint_kw[k] = k < command.thermal_storage_setpoint_kw.size() ? command.thermal_storage_setpoint_kw[k] : follow;
+    state_.thermal_storage_setpoint_kw[k] =
+        k < command.thermal_storage_setpoint_kw.size() ? command.thermal_storage_setpoint_kw[k] : follow;
   for (std::size_t g = 0; g < state_.ev_setpoint_kw.size(); ++g)
     state_.ev_setpoint_kw[g] = g < command.ev_setpoint_kw.size() ? command.ev_setpoint_kw[g] : follow;
   for (std::size_t e = 0; e < state_.electrolyser_setpoint_kw.size(); ++e)
-    state_.electrolyser_setpoint_kw[e] = e < command.electrolyser_setpoint_kw.size() ? command.electrolyser_setpoint_kw[e] : follow;
+    state_.electrolyser_setpoint_kw[e] =
+        e < command.electrolyser_setpoint_kw.size() ? command.electrolyser_setpoint_kw[e] : follow;
   for (std::size_t f = 0; f < state_.fuel_cell_setpoint_kw.size(); ++f)
-    state_.fuel_cell_setpoint_kw[f] = f < command.fuel_cell_setpoint_kw.size() ? command.fuel_cell_setpoint_kw[f] : follow;
+    state_.fuel_cell_setpoint_kw[f] =
+        f < command.fuel_cell_setpoint_kw.size() ? command.fuel_cell_setpoint_kw[f] : follow;
 }
 
 void Plant::solve_segment() {
   OperatingPoint& op = state_.powers;
   for (std::size_t i = 0; i < model_.batteries.size(); ++i) {
-    const BatteryOperation run = operate_battery(batteries_[i], state_.battery_energy_kwh[i], state_.battery_setpoint_kw[i]);
+    const BatteryOperation run =
+        operate_battery(batteries_[i], state_.battery_energy_kwh[i], state_.battery_setpoint_kw[i]);
     op.battery_kw[i] = run.power_kw;
     battery_must_draw_kw_[i] = run.must_draw_kw;
   }
@@ -153,7 +160,8 @@ void Plant::solve_segment() {
     const BatteryOperation run = operate_battery(batteries_[i], state_.battery_energy_kwh[i], op.battery_kw[i]);
     if (run.power_kw != op.battery_kw[i])
       throw std::logic_error("battery '" + model_.batteries[i].name + "': the balanced power " +
-                             std::to_string(op.battery_kw[i]) + " kW is not feasible (" + std::to_string(run.power_kw) + " kW)");
+                             std::to_string(op.battery_kw[i]) + " kW is not feasible (" + std::to_string(run.power_kw) +
+                             " kW)");
     battery_bound_in_s_[i] = run.bound_in_s;
   }
 }
@@ -184,7 +192,8 @@ void Plant::integrate(Tick until) {
     if (model_.batteries[i].ageing) age_battery(i, dt);
   }
   for (std::size_t k = 0; k < model_.thermal_storages.size(); ++k) {
-    const StoreFlows flows = advance_store(model_.thermal_storages[k].store, state_.thermal_storage_energy_kwh[k], op.thermal_storage_kw[k], dt);
+    const StoreFlows flows = advance_store(model_.thermal_storages[k].store, state_.thermal_storage_energy_kwh[k],
+                                           op.thermal_storage_kw[k], dt);
     t.thermal_storage_discharged_kwh[k] += flows.delivered_kwh;
     t.thermal_storage_charged_kwh[k] += flows.drawn_kwh;
     t.thermal_storage_loss_kwh[k] += flows.lost_kwh;
@@ -194,7 +203,10 @@ void Plant::integrate(Tick until) {
     for (int i = 0; i < c.count; ++i, ++p) {
       if (state_.ev_point_session[p] < 0) continue;
       const double kw = op.ev_point_kw[p];
-      if (kw < 0) t.ev_charged_kwh[g] -= energy_kwh(kw, dt); else t.ev_v2g_kwh[g] += energy_kwh(kw, dt);
+      if (kw < 0)
+        t.ev_charged_kwh[g] -= energy_kwh(kw, dt);
+      else
+        t.ev_v2g_kwh[g] += energy_kwh(kw, dt);
       t.ev_plugged_hours[g] += static_cast<double>(dt) / kSecondsPerHourD;
       state_.ev_point_delivered_kwh[p] = ev_delivered_after(c, state_.ev_point_delivered_kwh[p], kw, dt);
     }
@@ -244,7 +256,8 @@ void Plant::integrate(Tick until) {
     t.heat_load_served_kwh[i] -= energy_kwh(op.heat_load_kw[i], dt);
     t.heat_load_unserved_kwh[i] += energy_kwh(op.heat_load_demand_kw[i] + op.heat_load_kw[i], dt);
   }
-  for (std::size_t h = 0; h < op.heat_bus_dumped_kw.size(); ++h) t.heat_bus_dumped_kwh[h] += energy_kwh(op.heat_bus_dumped_kw[h], dt);
+  for (std::size_t h = 0; h < op.heat_bus_dumped_kw.size(); ++h)
+    t.heat_bus_dumped_kwh[h] += energy_kwh(op.heat_bus_dumped_kw[h], dt);
   for (std::size_t b = 0; b < op.building_heating_kw.size(); ++b) {
     const double heated_kwh = -energy_kwh(op.building_heating_kw[b], dt);
     const double cooled_kwh = -energy_kwh(op.building_cooling_kw[b], dt);
@@ -260,7 +273,10 @@ void Plant::integrate(Tick until) {
   }
   for (std::size_t l = 0; l < op.line_sent_kw.size(); ++l)
     t.line_loss_kwh[l] += energy_kwh(op.line_sent_kw[l] - op.line_received_kw[l], dt);
-  if (op.grid_kw >= 0) t.grid_import_kwh += energy_kwh(op.grid_kw, dt); else t.grid_export_kwh -= energy_kwh(op.grid_kw, dt);
+  if (op.grid_kw >= 0)
+    t.grid_import_kwh += energy_kwh(op.grid_kw, dt);
+  else
+    t.grid_export_kwh -= energy_kwh(op.grid_kw, dt);
 
   state_.tick = next;
   ++state_.events;

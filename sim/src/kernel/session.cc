@@ -13,7 +13,8 @@ Session::Session(std::shared_ptr<const ParkModel> model, TraceSink* sink)
   plant_->begin();
 }
 
-Session::Session(std::shared_ptr<const ParkModel> model, const ParkState& state, const KpiAccumulator& kpis, TraceSink* sink)
+Session::Session(std::shared_ptr<const ParkModel> model, const ParkState& state, const KpiAccumulator& kpis,
+                 TraceSink* sink)
     : model_(std::move(model)), state_(state), controller_(make_controller(model_->controller)), kpis_(kpis) {
   if (!controller_) throw std::invalid_argument("no controller named '" + model_->controller + "'");
   // A controller chosen for a fork keeps its memory in the state like any other.
@@ -40,11 +41,13 @@ std::unique_ptr<Session> Session::fork(std::shared_ptr<const ParkModel> model, T
   for (std::size_t k = 0; k < model->thermal_storages.size(); ++k) {
     const BatteryModel& before = model_->thermal_storages[k].store;
     const BatteryModel& after = model->thermal_storages[k].store;
-    state.thermal_storage_energy_kwh[k] = std::clamp(state.thermal_storage_energy_kwh[k] * after.capacity_kwh / before.capacity_kwh,
-                                                     after.energy_min_kwh, after.energy_max_kwh);
+    state.thermal_storage_energy_kwh[k] =
+        std::clamp(state.thermal_storage_energy_kwh[k] * after.capacity_kwh / before.capacity_kwh, after.energy_min_kwh,
+                   after.energy_max_kwh);
   }
   for (std::size_t k = 0; k < model->h2_tanks.size(); ++k)
-    state.h2_tank_level_kg[k] = std::clamp(state.h2_tank_level_kg[k], model->h2_tanks[k].min_kg, model->h2_tanks[k].capacity_kg);
+    state.h2_tank_level_kg[k] =
+        std::clamp(state.h2_tank_level_kg[k], model->h2_tanks[k].min_kg, model->h2_tanks[k].capacity_kg);
   std::unique_ptr<Session> copy(new Session(std::move(model), state, kpis_, sink));
   copy->finished_ = finished_;
   // The decision in force carries over: a fork changes nothing until its next decision, unless
@@ -94,15 +97,18 @@ bool same_components(const ParkModel& a, const ParkModel& b) {
       if (x[i].bus != y[i].bus) return false;
     return true;
   };
-  bool same = a.buses.size() == b.buses.size() && a.lines.size() == b.lines.size() && same_buses(a.pv_arrays, b.pv_arrays) &&
-              same_buses(a.batteries, b.batteries) && same_buses(a.loads, b.loads) && same_buses(a.wind_turbines, b.wind_turbines) &&
+  bool same = a.buses.size() == b.buses.size() && a.lines.size() == b.lines.size() &&
+              same_buses(a.pv_arrays, b.pv_arrays) && same_buses(a.batteries, b.batteries) &&
+              same_buses(a.loads, b.loads) && same_buses(a.wind_turbines, b.wind_turbines) &&
               same_buses(a.heat_pumps, b.heat_pumps) && same_buses(a.data_centres, b.data_centres) &&
-              same_buses(a.ev_chargers, b.ev_chargers) && same_buses(a.pvt, b.pvt) && same_buses(a.electrolysers, b.electrolysers) &&
-              same_buses(a.fuel_cells, b.fuel_cells) && a.heat_buses.size() == b.heat_buses.size() &&
-              a.thermal_storages.size() == b.thermal_storages.size() && a.heat_loads.size() == b.heat_loads.size() &&
-              a.buildings.size() == b.buildings.size() && a.h2_tanks.size() == b.h2_tanks.size() &&
-              a.h2_demands.size() == b.h2_demands.size() && a.green_spaces.size() == b.green_spaces.size();
-  for (std::size_t g = 0; same && g < a.ev_chargers.size(); ++g) same = a.ev_chargers[g].count == b.ev_chargers[g].count;
+              same_buses(a.ev_chargers, b.ev_chargers) && same_buses(a.pvt, b.pvt) &&
+              same_buses(a.electrolysers, b.electrolysers) && same_buses(a.fuel_cells, b.fuel_cells) &&
+              a.heat_buses.size() == b.heat_buses.size() && a.thermal_storages.size() == b.thermal_storages.size() &&
+              a.heat_loads.size() == b.heat_loads.size() && a.buildings.size() == b.buildings.size() &&
+              a.h2_tanks.size() == b.h2_tanks.size() && a.h2_demands.size() == b.h2_demands.size() &&
+              a.green_spaces.size() == b.green_spaces.size();
+  for (std::size_t g = 0; same && g < a.ev_chargers.size(); ++g)
+    same = a.ev_chargers[g].count == b.ev_chargers[g].count;
   return same;
 }
 

@@ -55,9 +55,11 @@ ParkState initial_state(const ParkModel& model) {
   s.battery_setpoint_kw.assign(batteries, 0.0);
   for (const BatteryModel& b : model.batteries)
     s.battery_ageing.push_back(b.ageing ? initial_ageing_state(*b.ageing) : BatteryAgeingState{});
-  if (auto controller = make_controller(model.controller)) s.controller_memory.assign(controller->memory_size(model), 0.0);
+  if (auto controller = make_controller(model.controller))
+    s.controller_memory.assign(controller->memory_size(model), 0.0);
   s.rng = Pcg32::seeded(model.seed);
-  for (const ThermalStorageModel& tank : model.thermal_storages) s.thermal_storage_energy_kwh.push_back(tank.store.energy_initial_kwh);
+  for (const ThermalStorageModel& tank : model.thermal_storages)
+    s.thermal_storage_energy_kwh.push_back(tank.store.energy_initial_kwh);
   s.thermal_storage_setpoint_kw.assign(tanks, std::nan(""));
   s.heat_pump_on.assign(heat_pumps, 0);
   // Off since long before the start: no minimum off time holds a heat pump back at tick 0.
@@ -88,13 +90,15 @@ ParkState initial_state(const ParkModel& model) {
   for (auto* v : {&p.pvt_available_kw, &p.pvt_kw, &p.pvt_thermal_kw}) v->assign(pvt, 0.0);
   for (auto* v : {&p.electrolyser_demand_kw, &p.electrolyser_floor_kw, &p.electrolyser_kw, &p.electrolyser_h2_kg_per_h})
     v->assign(electrolysers, 0.0);
-  for (auto* v : {&p.fuel_cell_available_kw, &p.fuel_cell_kw, &p.fuel_cell_h2_kg_per_h, &p.fuel_cell_heat_kw}) v->assign(fuel_cells, 0.0);
+  for (auto* v : {&p.fuel_cell_available_kw, &p.fuel_cell_kw, &p.fuel_cell_h2_kg_per_h, &p.fuel_cell_heat_kw})
+    v->assign(fuel_cells, 0.0);
   p.h2_demand_kg_per_h.assign(h2_demands, 0.0);
   p.h2_demand_served_kg_per_h.assign(h2_demands, 0.0);
   p.h2_tank_net_kg_per_h.assign(h2_tanks, 0.0);
   p.h2_tank_vented_kg_per_h.assign(h2_tanks, 0.0);
   p.ev_point_kw.assign(ev_points, 0.0);
-  for (auto* v : {&p.data_centre_it_kw, &p.data_centre_pue, &p.data_centre_demand_kw, &p.data_centre_kw}) v->assign(data_centres, 0.0);
+  for (auto* v : {&p.data_centre_it_kw, &p.data_centre_pue, &p.data_centre_demand_kw, &p.data_centre_kw})
+    v->assign(data_centres, 0.0);
   for (auto* v : {&p.wind_hub_speed_m_s, &p.wind_available_kw, &p.wind_kw}) v->assign(wind, 0.0);
   for (auto* v : {&p.heat_pump_source_c, &p.heat_pump_cop, &p.heat_pump_max_kw, &p.heat_pump_thermal_kw,
                   &p.heat_pump_electric_demand_kw, &p.heat_pump_electric_kw})
@@ -103,8 +107,8 @@ ParkState initial_state(const ParkModel& model) {
   p.heat_load_demand_kw.assign(heat_loads, 0.0);
   p.heat_load_kw.assign(heat_loads, 0.0);
   p.heat_bus_dumped_kw.assign(heat_buses, 0.0);
-  for (auto* v : {&p.building_heating_demand_kw, &p.building_heating_kw, &p.building_cooling_demand_kw, &p.building_cooling_kw,
-                  &p.building_air_c})
+  for (auto* v : {&p.building_heating_demand_kw, &p.building_heating_kw, &p.building_cooling_demand_kw,
+                  &p.building_cooling_kw, &p.building_air_c})
     v->assign(buildings, 0.0);
 
   EnergyTotals& t = s.totals;
@@ -128,7 +132,8 @@ ParkState initial_state(const ParkModel& model) {
   for (auto* v : {&t.ev_charged_kwh, &t.ev_v2g_kwh, &t.ev_requested_kwh, &t.ev_undelivered_kwh, &t.ev_plugged_hours,
                   &t.ev_sessions_served, &t.ev_sessions_turned_away, &t.ev_turned_away_kwh})
     v->assign(ev_groups, 0.0);
-  for (auto* v : {&t.data_centre_it_kwh, &t.data_centre_served_kwh, &t.data_centre_unserved_kwh}) v->assign(data_centres, 0.0);
+  for (auto* v : {&t.data_centre_it_kwh, &t.data_centre_served_kwh, &t.data_centre_unserved_kwh})
+    v->assign(data_centres, 0.0);
   t.wind_kwh.assign(wind, 0.0);
   t.wind_curtailed_kwh.assign(wind, 0.0);
   for (auto* v : {&t.heat_pump_thermal_kwh, &t.heat_pump_electric_kwh, &t.heat_pump_starts}) v->assign(heat_pumps, 0.0);
@@ -198,34 +203,110 @@ std::uint64_t hash_state(const ParkState& s) {
   h.add(s.rng.state);
   h.add(s.rng.increment);
   const OperatingPoint& p = s.powers;
-  for (const auto* v : {&p.pv_available_kw, &p.pv_clipped_dc_kw, &p.pv_poa_w_m2, &p.pv_cell_temp_c, &p.pv_kw, &p.battery_kw, &p.load_demand_kw, &p.load_kw,
-                        &p.line_sent_kw, &p.line_received_kw, &p.pvt_available_kw, &p.pvt_kw, &p.pvt_thermal_kw,
-                        &p.electrolyser_demand_kw, &p.electrolyser_floor_kw, &p.electrolyser_kw, &p.electrolyser_h2_kg_per_h,
-                        &p.fuel_cell_available_kw, &p.fuel_cell_kw, &p.fuel_cell_h2_kg_per_h, &p.fuel_cell_heat_kw,
-                        &p.h2_demand_kg_per_h, &p.h2_demand_served_kg_per_h, &p.h2_tank_net_kg_per_h, &p.h2_tank_vented_kg_per_h, &p.ev_request_kw, &p.ev_floor_kw, &p.ev_kw, &p.ev_point_kw,
-                        &p.data_centre_it_kw, &p.data_centre_pue,
-                        &p.data_centre_demand_kw, &p.data_centre_kw, &p.wind_hub_speed_m_s, &p.wind_available_kw, &p.wind_kw,
-                        &p.heat_pump_source_c, &p.heat_pump_cop, &p.heat_pump_max_kw, &p.heat_pump_thermal_kw,
-                        &p.heat_pump_electric_demand_kw, &p.heat_pump_electric_kw, &p.thermal_storage_kw,
-                        &p.heat_load_demand_kw, &p.heat_load_kw, &p.heat_bus_dumped_kw, &p.building_heating_demand_kw,
-                        &p.building_heating_kw, &p.building_cooling_demand_kw, &p.building_cooling_kw, &p.building_air_c})
+  for (const auto* v : {&p.pv_available_kw,
+                        &p.pv_clipped_dc_kw,
+                        &p.pv_poa_w_m2,
+                        &p.pv_cell_temp_c,
+                        &p.pv_kw,
+                        &p.battery_kw,
+                        &p.load_demand_kw,
+                        &p.load_kw,
+                        &p.line_sent_kw,
+                        &p.line_received_kw,
+                        &p.pvt_available_kw,
+                        &p.pvt_kw,
+                        &p.pvt_thermal_kw,
+                        &p.electrolyser_demand_kw,
+                        &p.electrolyser_floor_kw,
+                        &p.electrolyser_kw,
+                        &p.electrolyser_h2_kg_per_h,
+                        &p.fuel_cell_available_kw,
+                        &p.fuel_cell_kw,
+                        &p.fuel_cell_h2_kg_per_h,
+                        &p.fuel_cell_heat_kw,
+                        &p.h2_demand_kg_per_h,
+                        &p.h2_demand_served_kg_per_h,
+                        &p.h2_tank_net_kg_per_h,
+                        &p.h2_tank_vented_kg_per_h,
+                        &p.ev_request_kw,
+                        &p.ev_floor_kw,
+                        &p.ev_kw,
+                        &p.ev_point_kw,
+                        &p.data_centre_it_kw,
+                        &p.data_centre_pue,
+                        &p.data_centre_demand_kw,
+                        &p.data_centre_kw,
+                        &p.wind_hub_speed_m_s,
+                        &p.wind_available_kw,
+                        &p.wind_kw,
+                        &p.heat_pump_source_c,
+                        &p.heat_pump_cop,
+                        &p.heat_pump_max_kw,
+                        &p.heat_pump_thermal_kw,
+                        &p.heat_pump_electric_demand_kw,
+                        &p.heat_pump_electric_kw,
+                        &p.thermal_storage_kw,
+                        &p.heat_load_demand_kw,
+                        &p.heat_load_kw,
+                        &p.heat_bus_dumped_kw,
+                        &p.building_heating_demand_kw,
+                        &p.building_heating_kw,
+                        &p.building_cooling_demand_kw,
+                        &p.building_cooling_kw,
+                        &p.building_air_c})
     h.add(*v);
   h.add(p.grid_kw);
   h.add(p.price_cny_per_kwh);
   h.add(p.carbon_kg_per_kwh);
   h.add(p.tariff_period);
   const EnergyTotals& t = s.totals;
-  for (const auto* v : {&t.pv_kwh, &t.pv_curtailed_kwh, &t.pv_clipped_dc_kwh, &t.battery_charged_kwh, &t.battery_discharged_kwh,
-                        &t.battery_self_discharge_kwh, &t.battery_fade_clipped_kwh, &t.load_served_kwh, &t.load_unserved_kwh, &t.line_loss_kwh,
-                        &t.pvt_kwh, &t.pvt_curtailed_kwh, &t.pvt_thermal_kwh, &t.electrolyser_kwh, &t.electrolyser_h2_kg,
-                        &t.fuel_cell_kwh, &t.fuel_cell_h2_kg, &t.fuel_cell_heat_kwh, &t.h2_demand_kg, &t.h2_demand_unserved_kg, &t.h2_vented_kg,
-                        &t.ev_charged_kwh, &t.ev_v2g_kwh, &t.ev_requested_kwh, &t.ev_undelivered_kwh, &t.ev_plugged_hours,
-                        &t.ev_sessions_served, &t.ev_sessions_turned_away, &t.ev_turned_away_kwh, &t.data_centre_it_kwh, &t.data_centre_served_kwh, &t.data_centre_unserved_kwh,
-                        &t.wind_kwh, &t.wind_curtailed_kwh, &t.heat_pump_thermal_kwh, &t.heat_pump_electric_kwh,
-                        &t.heat_pump_starts, &t.thermal_storage_charged_kwh, &t.thermal_storage_discharged_kwh,
-                        &t.thermal_storage_loss_kwh, &t.heat_load_served_kwh, &t.heat_load_unserved_kwh,
-                        &t.heat_bus_dumped_kwh, &t.building_heating_served_kwh, &t.building_heating_unserved_kwh,
-                        &t.building_cooling_served_kwh, &t.building_cooling_unserved_kwh})
+  for (const auto* v : {&t.pv_kwh,
+                        &t.pv_curtailed_kwh,
+                        &t.pv_clipped_dc_kwh,
+                        &t.battery_charged_kwh,
+                        &t.battery_discharged_kwh,
+                        &t.battery_self_discharge_kwh,
+                        &t.battery_fade_clipped_kwh,
+                        &t.load_served_kwh,
+                        &t.load_unserved_kwh,
+                        &t.line_loss_kwh,
+                        &t.pvt_kwh,
+                        &t.pvt_curtailed_kwh,
+                        &t.pvt_thermal_kwh,
+                        &t.electrolyser_kwh,
+                        &t.electrolyser_h2_kg,
+                        &t.fuel_cell_kwh,
+                        &t.fuel_cell_h2_kg,
+                        &t.fuel_cell_heat_kwh,
+                        &t.h2_demand_kg,
+                        &t.h2_demand_unserved_kg,
+                        &t.h2_vented_kg,
+                        &t.ev_charged_kwh,
+                        &t.ev_v2g_kwh,
+                        &t.ev_requested_kwh,
+                        &t.ev_undelivered_kwh,
+                        &t.ev_plugged_hours,
+                        &t.ev_sessions_served,
+                        &t.ev_sessions_turned_away,
+                        &t.ev_turned_away_kwh,
+                        &t.data_centre_it_kwh,
+                        &t.data_centre_served_kwh,
+                        &t.data_centre_unserved_kwh,
+                        &t.wind_kwh,
+                        &t.wind_curtailed_kwh,
+                        &t.heat_pump_thermal_kwh,
+                        &t.heat_pump_electric_kwh,
+                        &t.heat_pump_starts,
+                        &t.thermal_storage_charged_kwh,
+                        &t.thermal_storage_discharged_kwh,
+                        &t.thermal_storage_loss_kwh,
+                        &t.heat_load_served_kwh,
+                        &t.heat_load_unserved_kwh,
+                        &t.heat_bus_dumped_kwh,
+                        &t.building_heating_served_kwh,
+                        &t.building_heating_unserved_kwh,
+                        &t.building_cooling_served_kwh,
+                        &t.building_cooling_unserved_kwh})
     h.add(*v);
   h.add(t.grid_import_kwh);
   h.add(t.grid_export_kwh);

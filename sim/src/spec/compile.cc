@@ -39,7 +39,9 @@ const SourceRef& sim_key(const SimulationSpec& sim, const std::string& key) {
 
 CivilTime parse_time(const SimulationSpec& sim, const std::string& text, const std::string& key) {
   const std::optional<CivilTime> t = parse_iso(text);
-  if (!t) fail(sim_key(sim, key), "simulation." + key, "expected an ISO 8601 local time like 2023-01-01T00:00, got '" + text + "'");
+  if (!t)
+    fail(sim_key(sim, key), "simulation." + key,
+         "expected an ISO 8601 local time like 2023-01-01T00:00, got '" + text + "'");
   return *t;
 }
 
@@ -48,9 +50,11 @@ class NameRegistry {
  public:
   void add(const std::string& name, const SourceRef& at) {
     // Names become HDF5 paths in the trace: no '/', no control characters, not "." or "..".
-    const bool control = std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+    const bool control =
+        std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
     if (name == "." || name == ".." || name.find('/') != std::string::npos || control)
-      fail(at, "name", "'" + name + "' cannot be a name: names may not contain '/' or control characters, nor be '.' or '..'");
+      fail(at, "name",
+           "'" + name + "' cannot be a name: names may not contain '/' or control characters, nor be '.' or '..'");
     const auto [it, inserted] = first_seen_.emplace(name, at);
     if (inserted) return;
     // Point at the later of the two definitions in the file, whichever section was read first.
@@ -76,8 +80,8 @@ int bus_index(const std::map<std::string, int>& buses, const std::string& name, 
 
 int parse_hhmm(const TariffPeriodSpec& p, const std::string& field) {
   const std::string& s = p.start_hhmm;
-  const bool shaped = s.size() == 5 && s[2] == ':' && std::isdigit(s[0]) && std::isdigit(s[1]) &&
-                      std::isdigit(s[3]) && std::isdigit(s[4]);
+  const bool shaped = s.size() == 5 && s[2] == ':' && std::isdigit(s[0]) && std::isdigit(s[1]) && std::isdigit(s[3]) &&
+                      std::isdigit(s[4]);
   const int h = shaped ? std::stoi(s.substr(0, 2)) : -1;
   const int m = shaped ? std::stoi(s.substr(3, 2)) : -1;
   if (!shaped || h > 23 || m > 59) fail(p.at, field, "expected a local time HH:MM, got '" + s + "'");
@@ -136,8 +140,7 @@ TariffModel compile_tariff(const TariffSpec& spec, const SourceRef& grid_at) {
       auto name_it = std::find(t.period_names.begin(), t.period_names.end(), p.period);
       if (name_it == t.period_names.end()) name_it = t.period_names.insert(t.period_names.end(), p.period);
       const double price = own != season_spec.prices_cny_per_kwh.end() ? own->second : shared->second;
-      season.segments.push_back(
-          {start_s, static_cast<int>(name_it - t.period_names.begin()), price});
+      season.segments.push_back({start_s, static_cast<int>(name_it - t.period_names.begin()), price});
     }
     // A season's own price for a period none of its periods uses is a typo, not a choice.
     for (const auto& [period, price] : season_spec.prices_cny_per_kwh) {
@@ -168,17 +171,24 @@ TopologyGraph topology_of(const ParkModel& model) {
     return v;
   };
   for (int i = 0; i < static_cast<int>(model.pv_arrays.size()); ++i) attach(VertexKind::kPv, i, model.pv_arrays[i].bus);
-  for (int i = 0; i < static_cast<int>(model.batteries.size()); ++i) attach(VertexKind::kBattery, i, model.batteries[i].bus);
+  for (int i = 0; i < static_cast<int>(model.batteries.size()); ++i)
+    attach(VertexKind::kBattery, i, model.batteries[i].bus);
   for (int i = 0; i < static_cast<int>(model.loads.size()); ++i) attach(VertexKind::kLoad, i, model.loads[i].bus);
-  for (int i = 0; i < static_cast<int>(model.wind_turbines.size()); ++i) attach(VertexKind::kWind, i, model.wind_turbines[i].bus);
-  for (int i = 0; i < static_cast<int>(model.data_centres.size()); ++i) attach(VertexKind::kDataCentre, i, model.data_centres[i].bus);
-  for (int i = 0; i < static_cast<int>(model.ev_chargers.size()); ++i) attach(VertexKind::kEvCharger, i, model.ev_chargers[i].bus);
+  for (int i = 0; i < static_cast<int>(model.wind_turbines.size()); ++i)
+    attach(VertexKind::kWind, i, model.wind_turbines[i].bus);
+  for (int i = 0; i < static_cast<int>(model.data_centres.size()); ++i)
+    attach(VertexKind::kDataCentre, i, model.data_centres[i].bus);
+  for (int i = 0; i < static_cast<int>(model.ev_chargers.size()); ++i)
+    attach(VertexKind::kEvCharger, i, model.ev_chargers[i].bus);
   // Hydrogen tanks hang off the network through their electrolysers and fuel cells.
   std::vector<std::size_t> tank_vertex;
-  for (int k = 0; k < static_cast<int>(model.h2_tanks.size()); ++k) tank_vertex.push_back(add_vertex({VertexKind::kH2Tank, k}, g));
+  for (int k = 0; k < static_cast<int>(model.h2_tanks.size()); ++k)
+    tank_vertex.push_back(add_vertex({VertexKind::kH2Tank, k}, g));
   for (int i = 0; i < static_cast<int>(model.electrolysers.size()); ++i)
-    add_edge(attach(VertexKind::kElectrolyser, i, model.electrolysers[i].bus), tank_vertex[model.electrolysers[i].tank], TopologyEdge{-1}, g);
-  for (int i = 0; i < static_cast<int>(model.h2_demands.size()); ++i) attach(VertexKind::kH2Demand, i, tank_vertex[model.h2_demands[i].tank]);
+    add_edge(attach(VertexKind::kElectrolyser, i, model.electrolysers[i].bus), tank_vertex[model.electrolysers[i].tank],
+             TopologyEdge{-1}, g);
+  for (int i = 0; i < static_cast<int>(model.h2_demands.size()); ++i)
+    attach(VertexKind::kH2Demand, i, tank_vertex[model.h2_demands[i].tank]);
   attach(VertexKind::kGrid, 0, model.grid.bus);
   std::vector<std::size_t> heat_bus_vertex;
   for (int h = 0; h < static_cast<int>(model.heat_buses.size()); ++h)
@@ -192,15 +202,18 @@ TopologyGraph topology_of(const ParkModel& model) {
   for (int i = 0; i < static_cast<int>(model.heat_loads.size()); ++i)
     attach(VertexKind::kHeatLoad, i, heat_bus_vertex[model.heat_loads[i].bus]);
   for (int i = 0; i < static_cast<int>(model.pvt.size()); ++i)
-    add_edge(attach(VertexKind::kPvt, i, model.pvt[i].bus), heat_bus_vertex[model.pvt[i].heat_bus], TopologyEdge{-1}, g);
+    add_edge(attach(VertexKind::kPvt, i, model.pvt[i].bus), heat_bus_vertex[model.pvt[i].heat_bus], TopologyEdge{-1},
+             g);
   for (int i = 0; i < static_cast<int>(model.fuel_cells.size()); ++i) {
     const auto v = attach(VertexKind::kFuelCell, i, model.fuel_cells[i].bus);
     add_edge(v, tank_vertex[model.fuel_cells[i].tank], TopologyEdge{-1}, g);
-    if (model.fuel_cells[i].heat_bus >= 0) add_edge(v, heat_bus_vertex[model.fuel_cells[i].heat_bus], TopologyEdge{-1}, g);
+    if (model.fuel_cells[i].heat_bus >= 0)
+      add_edge(v, heat_bus_vertex[model.fuel_cells[i].heat_bus], TopologyEdge{-1}, g);
   }
   for (int i = 0; i < static_cast<int>(model.buildings.size()); ++i) {
     const auto v = attach(VertexKind::kBuilding, i, heat_bus_vertex[model.buildings[i].heat_bus]);
-    if (model.buildings[i].cooling_bus >= 0) add_edge(v, heat_bus_vertex[model.buildings[i].cooling_bus], TopologyEdge{-1}, g);
+    if (model.buildings[i].cooling_bus >= 0)
+      add_edge(v, heat_bus_vertex[model.buildings[i].cooling_bus], TopologyEdge{-1}, g);
   }
   return g;
 }
@@ -217,32 +230,47 @@ void build_topology(ParkModel& model, const ParkSpec& spec) {
     const TopologyVertex& tv = g[v];
     const auto name_and_at = [&]() -> std::pair<std::string, SourceRef> {
       switch (tv.kind) {
-        case VertexKind::kBus: return {spec.buses[tv.index].name, spec.buses[tv.index].at};
-        case VertexKind::kPv: return {spec.pv_arrays[tv.index].name, spec.pv_arrays[tv.index].at};
-        case VertexKind::kBattery: return {spec.batteries[tv.index].name, spec.batteries[tv.index].at};
-        case VertexKind::kLoad: return {spec.loads[tv.index].name, spec.loads[tv.index].at};
-        case VertexKind::kWind: return {spec.wind_turbines[tv.index].name, spec.wind_turbines[tv.index].at};
-        case VertexKind::kH2Tank: return {spec.h2_tanks[tv.index].name, spec.h2_tanks[tv.index].at};
-        case VertexKind::kH2Demand: return {spec.h2_demands[tv.index].name, spec.h2_demands[tv.index].at};
+        case VertexKind::kBus:
+          return {spec.buses[tv.index].name, spec.buses[tv.index].at};
+        case VertexKind::kPv:
+          return {spec.pv_arrays[tv.index].name, spec.pv_arrays[tv.index].at};
+        case VertexKind::kBattery:
+          return {spec.batteries[tv.index].name, spec.batteries[tv.index].at};
+        case VertexKind::kLoad:
+          return {spec.loads[tv.index].name, spec.loads[tv.index].at};
+        case VertexKind::kWind:
+          return {spec.wind_turbines[tv.index].name, spec.wind_turbines[tv.index].at};
+        case VertexKind::kH2Tank:
+          return {spec.h2_tanks[tv.index].name, spec.h2_tanks[tv.index].at};
+        case VertexKind::kH2Demand:
+          return {spec.h2_demands[tv.index].name, spec.h2_demands[tv.index].at};
         case VertexKind::kPvt:
         case VertexKind::kElectrolyser:
-        case VertexKind::kFuelCell: break;  // always joined to an electrical bus
-        case VertexKind::kEvCharger: return {spec.ev_chargers[tv.index].name, spec.ev_chargers[tv.index].at};
-        case VertexKind::kDataCentre: return {spec.data_centres[tv.index].name, spec.data_centres[tv.index].at};
-        case VertexKind::kHeatBus: return {spec.heat_buses[tv.index].name, spec.heat_buses[tv.index].at};
-        case VertexKind::kThermalStorage: return {spec.thermal_storages[tv.index].name, spec.thermal_storages[tv.index].at};
-        case VertexKind::kHeatLoad: return {spec.heat_loads[tv.index].name, spec.heat_loads[tv.index].at};
-        case VertexKind::kBuilding: return {spec.buildings[tv.index].name, spec.buildings[tv.index].at};
+        case VertexKind::kFuelCell:
+          break;  // always joined to an electrical bus
+        case VertexKind::kEvCharger:
+          return {spec.ev_chargers[tv.index].name, spec.ev_chargers[tv.index].at};
+        case VertexKind::kDataCentre:
+          return {spec.data_centres[tv.index].name, spec.data_centres[tv.index].at};
+        case VertexKind::kHeatBus:
+          return {spec.heat_buses[tv.index].name, spec.heat_buses[tv.index].at};
+        case VertexKind::kThermalStorage:
+          return {spec.thermal_storages[tv.index].name, spec.thermal_storages[tv.index].at};
+        case VertexKind::kHeatLoad:
+          return {spec.heat_loads[tv.index].name, spec.heat_loads[tv.index].at};
+        case VertexKind::kBuilding:
+          return {spec.buildings[tv.index].name, spec.buildings[tv.index].at};
         case VertexKind::kHeatPump:  // always joined to an electrical bus
-        case VertexKind::kGrid: break;
+        case VertexKind::kGrid:
+          break;
       }
       return {spec.grids[0].name, spec.grids[0].at};
     }();
     if (tv.kind == VertexKind::kH2Tank || tv.kind == VertexKind::kH2Demand)
       fail(name_and_at.second, "'" + name_and_at.first + "'",
            "its hydrogen tank has no electrolyser or fuel cell: nothing joins it to the park");
-    const bool heat_side = tv.kind == VertexKind::kHeatBus || tv.kind == VertexKind::kThermalStorage || tv.kind == VertexKind::kHeatLoad ||
-                           tv.kind == VertexKind::kBuilding;
+    const bool heat_side = tv.kind == VertexKind::kHeatBus || tv.kind == VertexKind::kThermalStorage ||
+                           tv.kind == VertexKind::kHeatLoad || tv.kind == VertexKind::kBuilding;
     if (heat_side)
       fail(name_and_at.second, "'" + name_and_at.first + "'",
            "its heat bus has no heat pump or chiller: nothing supplies it from the park's electricity");
@@ -285,7 +313,8 @@ std::vector<double> carbon_series(const GridSpec& grid, const std::filesystem::p
   if (grid.carbon_intensity_csv.empty()) return std::vector<double>(8760, grid.carbon_intensity_kg_per_kwh);
   const std::filesystem::path path = dir / grid.carbon_intensity_csv;
   if (!std::filesystem::exists(path))
-    fail(key_or_section(grid.key_at, "carbon_intensity_csv", grid.at), "grid.carbon_intensity_csv", "cannot open carbon-intensity series '" + path.string() + "'");
+    fail(key_or_section(grid.key_at, "carbon_intensity_csv", grid.at), "grid.carbon_intensity_csv",
+         "cannot open carbon-intensity series '" + path.string() + "'");
   return read_hourly_csv(path, "grid.carbon_intensity_csv", 0, 3).values;
 }
 
@@ -312,7 +341,8 @@ ParkModel compile_park(const ParkSpec& spec) {
              std::to_string(sim.resolution_s));
   model.resolution_s = static_cast<Tick>(sim.resolution_s);
   if (model.start.year < 1970) fail(sim_key(sim, "start"), "simulation.start", "years before 1970 are not supported");
-  model.decision_interval_s = sim.decision_interval_s > 0 ? static_cast<Tick>(sim.decision_interval_s) : model.resolution_s;
+  model.decision_interval_s =
+      sim.decision_interval_s > 0 ? static_cast<Tick>(sim.decision_interval_s) : model.resolution_s;
   model.seed = static_cast<std::uint64_t>(sim.seed);
   model.delta_t_s = sim.delta_t_s;
   model.controller = sim.controller;
@@ -346,9 +376,16 @@ ParkModel compile_park(const ParkSpec& spec) {
   }
   for (const PvSpec& p : spec.pv_arrays) {
     names.add(p.name, p.at);
-    PvModel pv{p.name, bus_index(bus_of, p.bus, p.at, "pv." + p.name + ".bus"), p.dc_capacity_kw,
-               p.ac_capacity_kw > 0 ? p.ac_capacity_kw : p.dc_capacity_kw / 1.2, p.tilt_deg, p.azimuth_deg,
-               p.albedo, p.gamma_pdc_per_c, p.system_losses_fraction, p.inverter_efficiency,
+    PvModel pv{p.name,
+               bus_index(bus_of, p.bus, p.at, "pv." + p.name + ".bus"),
+               p.dc_capacity_kw,
+               p.ac_capacity_kw > 0 ? p.ac_capacity_kw : p.dc_capacity_kw / 1.2,
+               p.tilt_deg,
+               p.azimuth_deg,
+               p.albedo,
+               p.gamma_pdc_per_c,
+               p.system_losses_fraction,
+               p.inverter_efficiency,
                p.mounting == "open_rack"    ? PvMounting::kOpenRack
                : p.mounting == "roof_mount" ? PvMounting::kRoofMount
                                             : PvMounting::kInsulatedBack};
@@ -367,7 +404,8 @@ ParkModel compile_park(const ParkSpec& spec) {
   for (const BatterySpec& b : spec.batteries) {
     names.add(b.name, b.at);
     const std::string field = "batteries." + b.name + ".";
-    if (b.soc_min >= b.soc_max) fail(b.at, field + "soc_min", "must be below soc_max (the SOC window is inverted or empty)");
+    if (b.soc_min >= b.soc_max)
+      fail(b.at, field + "soc_min", "must be below soc_max (the SOC window is inverted or empty)");
     if (b.soc_initial < b.soc_min || b.soc_initial > b.soc_max)
       fail(b.at, field + "soc_initial", "must lie in [soc_min, soc_max]");
     BatteryModel m;
@@ -395,16 +433,18 @@ ParkModel compile_park(const ParkSpec& spec) {
     names.add(c.name, c.at);
     // Each group draws its own stream, so adding a group does not change the others' sessions.
     const std::uint64_t stream_seed = model.seed * 0x9E3779B97F4A7C15ULL + g + 1;
-    model.ev_chargers.push_back(compile_ev_charger(c, bus_index(bus_of, c.bus, c.at, "ev_chargers." + c.name + ".bus"), dir,
-                                                   model.start, model.end_tick, stream_seed));
+    model.ev_chargers.push_back(compile_ev_charger(c, bus_index(bus_of, c.bus, c.at, "ev_chargers." + c.name + ".bus"),
+                                                   dir, model.start, model.end_tick, stream_seed));
   }
   for (const DataCentreSpec& d : spec.data_centres) {
     names.add(d.name, d.at);
-    model.data_centres.push_back(compile_data_centre(d, bus_index(bus_of, d.bus, d.at, "data_centres." + d.name + ".bus"), dir));
+    model.data_centres.push_back(
+        compile_data_centre(d, bus_index(bus_of, d.bus, d.at, "data_centres." + d.name + ".bus"), dir));
   }
   for (const WindTurbineSpec& w : spec.wind_turbines) {
     names.add(w.name, w.at);
-    model.wind_turbines.push_back(compile_wind_turbine(w, bus_index(bus_of, w.bus, w.at, "wind_turbines." + w.name + ".bus"), dir));
+    model.wind_turbines.push_back(
+        compile_wind_turbine(w, bus_index(bus_of, w.bus, w.at, "wind_turbines." + w.name + ".bus"), dir));
   }
   std::map<std::string, int> heat_bus_of;
   for (const HeatBusSpec& h : spec.heat_buses) {
@@ -412,10 +452,12 @@ ParkModel compile_park(const ParkSpec& spec) {
     heat_bus_of[h.name] = static_cast<int>(model.heat_buses.size());
     const HeatMedium medium = h.medium == "cooling" ? HeatMedium::kCooling : HeatMedium::kHeating;
     const double default_supply_c = medium == HeatMedium::kCooling ? 7.0 : 45.0;
-    model.heat_buses.push_back({h.name, medium, std::isnan(h.supply_temperature_c) ? default_supply_c : h.supply_temperature_c});
+    model.heat_buses.push_back(
+        {h.name, medium, std::isnan(h.supply_temperature_c) ? default_supply_c : h.supply_temperature_c});
   }
   double annual_mean_air_c = 0;
-  for (const WeatherHour& h : model.weather->hours) annual_mean_air_c += h.dry_bulb_c / static_cast<double>(model.weather->hours.size());
+  for (const WeatherHour& h : model.weather->hours)
+    annual_mean_air_c += h.dry_bulb_c / static_cast<double>(model.weather->hours.size());
   const auto compile_pumps = [&](const std::vector<HeatPumpSpec>& pumps, bool cooling) {
     const std::string section = cooling ? "chillers." : "heat_pumps.";
     for (const HeatPumpSpec& hp : pumps) {
@@ -426,8 +468,8 @@ ParkModel compile_park(const ParkSpec& spec) {
         fail(hp.at, section + hp.name + ".heat_bus",
              "'" + hp.heat_bus + "' is a " + (cooling ? "heating" : "cooling") + " bus; " +
                  (cooling ? "chillers serve cooling buses" : "heat pumps serve heating buses"));
-      model.heat_pumps.push_back(
-          compile_heat_pump(hp, cooling, bus_index(bus_of, hp.bus, hp.at, section + hp.name + ".bus"), heat_bus, annual_mean_air_c));
+      model.heat_pumps.push_back(compile_heat_pump(
+          hp, cooling, bus_index(bus_of, hp.bus, hp.at, section + hp.name + ".bus"), heat_bus, annual_mean_air_c));
     }
   };
   compile_pumps(spec.heat_pumps, false);
@@ -454,7 +496,8 @@ ParkModel compile_park(const ParkSpec& spec) {
   }
   for (const LoadSpec& l : spec.heat_loads) {
     names.add(l.name, l.at);
-    model.heat_loads.push_back(compile_load(l, bus_index(heat_bus_of, l.bus, l.at, "heat_loads." + l.name + ".bus"), dir));
+    model.heat_loads.push_back(
+        compile_load(l, bus_index(heat_bus_of, l.bus, l.at, "heat_loads." + l.name + ".bus"), dir));
   }
   for (const BuildingSpec& b : spec.buildings) {
     names.add(b.name, b.at);
@@ -476,7 +519,8 @@ ParkModel compile_park(const ParkSpec& spec) {
     names.add(p.name, p.at);
     const std::string field = "pvt." + p.name + ".";
     const int heat_bus = bus_index(heat_bus_of, p.heat_bus, p.at, field + "heat_bus");
-    if (model.heat_buses[heat_bus].medium != HeatMedium::kHeating) fail(p.at, field + "heat_bus", "'" + p.heat_bus + "' is a cooling bus");
+    if (model.heat_buses[heat_bus].medium != HeatMedium::kHeating)
+      fail(p.at, field + "heat_bus", "'" + p.heat_bus + "' is a cooling bus");
     model.pvt.push_back(compile_pvt(p, bus_index(bus_of, p.bus, p.at, field + "bus"), heat_bus));
   }
   std::map<std::string, int> tank_of;
@@ -484,7 +528,8 @@ ParkModel compile_park(const ParkSpec& spec) {
     names.add(t.name, t.at);
     const std::string field = "h2_tanks." + t.name + ".";
     if (t.min_kg >= t.capacity_kg) fail(t.at, field + "min_kg", "must be below capacity_kg");
-    if (t.initial_kg < t.min_kg || t.initial_kg > t.capacity_kg) fail(t.at, field + "initial_kg", "must lie in [min_kg, capacity_kg]");
+    if (t.initial_kg < t.min_kg || t.initial_kg > t.capacity_kg)
+      fail(t.at, field + "initial_kg", "must lie in [min_kg, capacity_kg]");
     tank_of[t.name] = static_cast<int>(model.h2_tanks.size());
     model.h2_tanks.push_back({t.name, t.capacity_kg, t.min_kg, t.initial_kg});
   }
@@ -500,7 +545,8 @@ ParkModel compile_park(const ParkSpec& spec) {
     int heat_bus = -1;
     if (!f.heat_bus.empty()) {
       heat_bus = bus_index(heat_bus_of, f.heat_bus, f.at, field + "heat_bus");
-      if (model.heat_buses[heat_bus].medium != HeatMedium::kHeating) fail(f.at, field + "heat_bus", "'" + f.heat_bus + "' is a cooling bus");
+      if (model.heat_buses[heat_bus].medium != HeatMedium::kHeating)
+        fail(f.at, field + "heat_bus", "'" + f.heat_bus + "' is a cooling bus");
     }
     model.fuel_cells.push_back(compile_fuel_cell(f, bus_index(bus_of, f.bus, f.at, field + "bus"),
                                                  bus_index(tank_of, f.h2_tank, f.at, field + "h2_tank"), heat_bus));
@@ -523,8 +569,9 @@ ParkModel compile_park(const ParkSpec& spec) {
   for (std::size_t h = 0; h < model.heat_buses.size(); ++h)
     if (producers[h] == 0)
       fail(spec.heat_buses[h].at, "heat_buses." + spec.heat_buses[h].name,
-           model.heat_buses[h].medium == HeatMedium::kCooling ? "no chiller serves this cooling bus"
-                                                             : "nothing supplies this heating bus (no heat pump, PV/thermal or fuel cell)");
+           model.heat_buses[h].medium == HeatMedium::kCooling
+               ? "no chiller serves this cooling bus"
+               : "nothing supplies this heating bus (no heat pump, PV/thermal or fuel cell)");
   for (const GreenSpaceSpec& gs : spec.green_spaces) {
     names.add(gs.name, gs.at);
     model.green_spaces.push_back(compile_green_space(gs));

@@ -11,8 +11,8 @@
 #include "components/heat_pump.h"
 #include "components/heat_source_temperature.h"
 #include "components/hydrogen.h"
-#include "components/pvt_collector.h"
 #include "components/load.h"
+#include "components/pvt_collector.h"
 #include "components/wind_turbine.h"
 #include "spec/param_table.h"
 #include "zeropark/error.h"
@@ -65,7 +65,8 @@ WindTurbineModel compile_wind_turbine(const WindTurbineSpec& spec, int bus, cons
   return m;
 }
 
-HeatPumpModel compile_heat_pump(const HeatPumpSpec& spec, bool cooling, int bus, int heat_bus, double annual_mean_air_c) {
+HeatPumpModel compile_heat_pump(const HeatPumpSpec& spec, bool cooling, int bus, int heat_bus,
+                                double annual_mean_air_c) {
   const std::string field = std::string(cooling ? "chillers." : "heat_pumps.") + spec.name + ".";
   HeatPumpModel m;
   m.name = spec.name;
@@ -75,13 +76,20 @@ HeatPumpModel compile_heat_pump(const HeatPumpSpec& spec, bool cooling, int bus,
   m.source = source_of(spec.source);
   SeasonalTemperature profile{15, 0, 0};
   switch (m.source) {
-    case HeatPumpSource::kSeaWater: profile = qingdao_sea_water(); break;
-    case HeatPumpSource::kSewage: profile = northern_china_sewage(); break;
+    case HeatPumpSource::kSeaWater:
+      profile = qingdao_sea_water();
+      break;
+    case HeatPumpSource::kSewage:
+      profile = northern_china_sewage();
+      break;
     // Below about 10 m the ground no longer follows the seasons (the Kusuda–Achenbach amplitude
     // decays as exp(−depth·sqrt(π/(365 α)))): boreholes see the annual mean air temperature.
-    case HeatPumpSource::kGround: profile = {annual_mean_air_c, 0, 0}; break;
+    case HeatPumpSource::kGround:
+      profile = {annual_mean_air_c, 0, 0};
+      break;
     case HeatPumpSource::kAir:
-    case HeatPumpSource::kConstant: break;
+    case HeatPumpSource::kConstant:
+      break;
   }
   if (m.source == HeatPumpSource::kConstant && std::isnan(spec.source_mean_c))
     throw InputError(where(spec.at), field + "source_mean_c", "a constant source needs its temperature");
@@ -107,13 +115,15 @@ HeatPumpModel compile_heat_pump(const HeatPumpSpec& spec, bool cooling, int bus,
     table.source_c = t.source_c;
     table.sink_c = t.sink_c;
     if (t.cop.size() != t.source_c.size())
-      throw InputError(where(at), field + "cop_table.cop",
-                       "has " + std::to_string(t.cop.size()) + " rows; source_c has " + std::to_string(t.source_c.size()));
+      throw InputError(
+          where(at), field + "cop_table.cop",
+          "has " + std::to_string(t.cop.size()) + " rows; source_c has " + std::to_string(t.source_c.size()));
     table.cop = flatten(t.cop, t.sink_c.size(), at, field + "cop_table.cop");
     if (!t.capacity_kw.empty()) {
       if (t.capacity_kw.size() != t.source_c.size())
-        throw InputError(where(at), field + "cop_table.capacity_kw",
-                         "has " + std::to_string(t.capacity_kw.size()) + " rows; source_c has " + std::to_string(t.source_c.size()));
+        throw InputError(
+            where(at), field + "cop_table.capacity_kw",
+            "has " + std::to_string(t.capacity_kw.size()) + " rows; source_c has " + std::to_string(t.source_c.size()));
       table.capacity_kw = flatten(t.capacity_kw, t.sink_c.size(), at, field + "cop_table.capacity_kw");
     }
     check_performance_table(table, where(at), field + "cop_table");
@@ -162,9 +172,9 @@ BuildingModel compile_building(const BuildingSpec& spec, int heat_bus, int cooli
   e.heating_setpoint_c = spec.heating_setpoint_c;
   e.cooling_setpoint_c = spec.cooling_setpoint_c;
   if (cooling_bus < 0) e.max_cooling_kw = 0;  // not cooled: it floats above its cooling set-point
-  e.mass_class = spec.mass_class == "very_light" ? BuildingMassClass::kVeryLight
-                 : spec.mass_class == "light"    ? BuildingMassClass::kLight
-                 : spec.mass_class == "heavy"    ? BuildingMassClass::kHeavy
+  e.mass_class = spec.mass_class == "very_light"   ? BuildingMassClass::kVeryLight
+                 : spec.mass_class == "light"      ? BuildingMassClass::kLight
+                 : spec.mass_class == "heavy"      ? BuildingMassClass::kHeavy
                  : spec.mass_class == "very_heavy" ? BuildingMassClass::kVeryHeavy
                                                    : BuildingMassClass::kMedium;
   if (const std::optional<EnvelopeProblem> problem = check_envelope(e))
@@ -223,7 +233,8 @@ EvChargerModel compile_ev_charger(const EvChargerSpec& spec, int bus, const std:
   if (!spec.sessions.empty()) {
     const std::filesystem::path path = scenario_dir / spec.sessions;
     if (!std::filesystem::is_regular_file(path))
-      throw InputError(where(spec.at), "ev_chargers." + spec.name + ".sessions", "cannot open sessions file '" + path.string() + "'");
+      throw InputError(where(spec.at), "ev_chargers." + spec.name + ".sessions",
+                       "cannot open sessions file '" + path.string() + "'");
     m.sessions = std::make_shared<const std::vector<EvSession>>(read_ev_sessions_csv(path, start, duration_s, fleet));
     return m;
   }
@@ -288,8 +299,8 @@ GreenSpaceModel compile_green_space(const GreenSpaceSpec& spec) {
     std::string all;
     for (std::string_view n : names) all += (all.empty() ? "" : ", ") + std::string(n);
     throw InputError(where(spec.at), "green_spaces." + spec.name + ".vegetation",
-                     "unknown vegetation '" + spec.vegetation + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
-                         "; known: " + all);
+                     "unknown vegetation '" + spec.vegetation + "'" +
+                         (hint.empty() ? "" : " (did you mean '" + hint + "'?)") + "; known: " + all);
   }
   m.sequestration_kg_co2_per_m2_year = sequestration_kg_co2_per_m2_year(*vegetation);
   return m;

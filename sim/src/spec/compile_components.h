@@ -17,7 +17,8 @@ WindTurbineModel compile_wind_turbine(const WindTurbineSpec& spec, int bus, cons
 
 // Fills the source's published temperature profile where the file gives none (ground: the site's
 // annual mean air temperature), and checks the performance table. `cooling` for a chiller.
-HeatPumpModel compile_heat_pump(const HeatPumpSpec& spec, bool cooling, int bus, int heat_bus, double annual_mean_air_c);
+HeatPumpModel compile_heat_pump(const HeatPumpSpec& spec, bool cooling, int bus, int heat_bus,
+                                double annual_mean_air_c);
 
 // Builds one building's envelope (a square block) and its 5R1C network.
 BuildingModel compile_building(const BuildingSpec& spec, int heat_bus, int cooling_bus);

@@ -20,7 +20,11 @@ std::optional<InputLocation> first_invalid_utf8(const std::string& text, const s
   int line = 1, column = 1;
   for (std::size_t i = 0; i < text.size();) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    std::size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
+    std::size_t length = byte < 0x80           ? 1
+                         : (byte >> 5) == 0x6  ? 2
+                         : (byte >> 4) == 0xE  ? 3
+                         : (byte >> 3) == 0x1E ? 4
+                                               : 0;
     bool valid = byte != 0 && length > 0 && i + length <= text.size();
     for (std::size_t k = 1; valid && k < length; ++k) valid = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
     if (!valid) return InputLocation{file, line, column};
@@ -36,14 +40,14 @@ std::optional<InputLocation> first_invalid_utf8(const std::string& text, const s
 }
 
 const std::vector<std::string_view> kTopLevelKeys = {
-    "name",           "description", "simulation", "buses",       "lines",        "pv",
-    "batteries",      "loads",       "grid",       "wind_turbines", "heat_buses", "heat_pumps",
-    "chillers",       "thermal_storage", "heat_loads", "green_spaces", "buildings", "data_centres", "ev_chargers", "pvt", "h2_tanks", "electrolysers", "fuel_cells", "h2_demands"};
+    "name",          "description",  "simulation",    "buses",        "lines",       "pv",       "batteries",
+    "loads",         "grid",         "wind_turbines", "heat_buses",   "heat_pumps",  "chillers", "thermal_storage",
+    "heat_loads",    "green_spaces", "buildings",     "data_centres", "ev_chargers", "pvt",      "h2_tanks",
+    "electrolysers", "fuel_cells",   "h2_demands"};
 
 // Reads each element of a YAML sequence into a definition struct.
 template <class Spec, class Fill>
-std::vector<Spec> read_list(const YAML::Node& list, const std::string& file, const std::string& key,
-                            Fill fill) {
+std::vector<Spec> read_list(const YAML::Node& list, const std::string& file, const std::string& key, Fill fill) {
   std::vector<Spec> specs;
   if (!list) return specs;
   if (!list.IsSequence()) fail_at(list, file, key, "expected a list (one '- ' entry per item)");
@@ -69,8 +73,7 @@ std::vector<Spec> read_flat_list(const YAML::Node& list, const std::string& file
   });
 }
 
-std::map<std::string, double> read_prices(const YAML::Node& node, const std::string& file,
-                                          const std::string& field) {
+std::map<std::string, double> read_prices(const YAML::Node& node, const std::string& file, const std::string& field) {
   std::map<std::string, double> prices;
   if (!node) return prices;
   if (!node.IsMap()) fail_at(node, file, field, "expected a mapping of period name to CNY/kWh");
@@ -82,15 +85,15 @@ std::map<std::string, double> read_prices(const YAML::Node& node, const std::str
     } catch (const YAML::Exception&) {
       fail_at(entry.second, file, field + "." + period, "expected a price in CNY/kWh");
     }
-    if (!(price >= 0 && price <= 100))
-      fail_at(entry.second, file, field + "." + period, "must be in [0, 100] CNY/kWh");
+    if (!(price >= 0 && price <= 100)) fail_at(entry.second, file, field + "." + period, "must be in [0, 100] CNY/kWh");
     prices[period] = price;
   }
   return prices;
 }
 
 std::vector<double> read_numbers(const YAML::Node& node, const std::string& file, const std::string& field) {
-  if (!node || !node.IsSequence() || node.size() == 0) fail_at(node ? node : YAML::Node(), file, field, "expected a list of numbers");
+  if (!node || !node.IsSequence() || node.size() == 0)
+    fail_at(node ? node : YAML::Node(), file, field, "expected a list of numbers");
   std::vector<double> values;
   for (std::size_t i = 0; i < node.size(); ++i) {
     double v = 0;
@@ -106,7 +109,8 @@ std::vector<double> read_numbers(const YAML::Node& node, const std::string& file
 }
 
 // A table written as rows: one list per source temperature, one value per sink temperature.
-std::vector<std::vector<double>> read_matrix(const YAML::Node& node, const std::string& file, const std::string& field) {
+std::vector<std::vector<double>> read_matrix(const YAML::Node& node, const std::string& file,
+                                             const std::string& field) {
   if (!node || !node.IsSequence() || node.size() == 0)
     fail_at(node ? node : YAML::Node(), file, field, "expected a list of rows (one per source temperature)");
   std::vector<std::vector<double>> rows;
@@ -118,16 +122,19 @@ std::vector<std::vector<double>> read_matrix(const YAML::Node& node, const std::
 PerformanceTableSpec read_performance_table(const YAML::Node& node, const std::string& file, const std::string& field) {
   PerformanceTableSpec table;
   table.at = source_of(node, file);
-  if (!node.IsMap()) fail_at(node, file, field, "expected a mapping with source_c, sink_c, cop and optionally capacity_kw");
+  if (!node.IsMap())
+    fail_at(node, file, field, "expected a mapping with source_c, sink_c, cop and optionally capacity_kw");
   for (const auto& entry : node) {
     const std::string key = entry.first.as<std::string>();
     static const std::vector<std::string_view> keys = {"source_c", "sink_c", "cop", "capacity_kw"};
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
       const std::string hint = closest_key(key, keys);
-      fail_at(entry.first, file, field + "." + key, "unknown key" + (hint.empty() ? std::string() : " (did you mean '" + hint + "'?)"));
+      fail_at(entry.first, file, field + "." + key,
+              "unknown key" + (hint.empty() ? std::string() : " (did you mean '" + hint + "'?)"));
     }
   }
-  if (!node["source_c"] || !node["sink_c"] || !node["cop"]) fail_at(node, file, field, "needs source_c, sink_c and cop");
+  if (!node["source_c"] || !node["sink_c"] || !node["cop"])
+    fail_at(node, file, field, "needs source_c, sink_c and cop");
   table.source_c = read_numbers(node["source_c"], file, field + ".source_c");
   table.sink_c = read_numbers(node["sink_c"], file, field + ".sink_c");
   table.cop = read_matrix(node["cop"], file, field + ".cop");
@@ -185,12 +192,10 @@ ParkSpec read_document(const YAML::Node& root, const std::string& file) {
   for (const auto& entry : root) {
     const std::string key = entry.first.as<std::string>();
     const auto [seen, first] = seen_at_line.emplace(key, source_of(entry.first, file).line);
-    if (!first)
-      fail_at(entry.first, file, key, "duplicate key (also at line " + std::to_string(seen->second) + ")");
+    if (!first) fail_at(entry.first, file, key, "duplicate key (also at line " + std::to_string(seen->second) + ")");
     if (std::find(kTopLevelKeys.begin(), kTopLevelKeys.end(), key) != kTopLevelKeys.end()) continue;
     const std::string hint = closest_key(key, kTopLevelKeys);
-    fail_at(entry.first, file, key,
-            "unknown key" + (hint.empty() ? std::string() : " (did you mean '" + hint + "'?)"));
+    fail_at(entry.first, file, key, "unknown key" + (hint.empty() ? std::string() : " (did you mean '" + hint + "'?)"));
   }
   ParkSpec spec;
   if (!root["name"] || !root["name"].IsScalar() || root["name"].Scalar().empty())
@@ -272,20 +277,26 @@ std::string scenario_reference_markdown() {
   const auto section = [&](const std::string& title, const std::string& intro, const std::string& rows) {
     out += "### " + title + "\n\n" + intro + "\n\n" + rows + "\n";
   };
-  section("`simulation`", "When, how finely and with what the park is simulated.",
-          markdown_rows(simulation_params()));
+  section("`simulation`", "When, how finely and with what the park is simulated.", markdown_rows(simulation_params()));
   section("`buses[]`", "Electrical buses (nodes). Every component connects to one.", markdown_rows(bus_params()));
-  section("`lines[]`", "Lines and transformers between buses. The buses and lines must form a tree "
+  section("`lines[]`",
+          "Lines and transformers between buses. The buses and lines must form a tree "
           "(a radial network, as parks are built) around the grid connection's bus.",
           markdown_rows(line_params()));
-  section("`pv[]`", "PV arrays with their inverters: fixed, single-axis tracking with backtracking, or "
-          "dual-axis; optionally bifacial.", markdown_rows(pv_params()));
+  section("`pv[]`",
+          "PV arrays with their inverters: fixed, single-axis tracking with backtracking, or "
+          "dual-axis; optionally bifacial.",
+          markdown_rows(pv_params()));
   section("`batteries[]`", "Stationary batteries.", markdown_rows(battery_params()));
   section("`loads[]`", "Electric loads from hourly profiles.", markdown_rows(load_params()));
-  section("`wind_turbines[]`", "Wind turbine groups: a power curve at hub height, with the weather's "
-          "wind speed lifted by a power-law shear profile.", markdown_rows(wind_turbine_params()));
-  section("`heat_buses[]`", "Heating and cooling buses: one temperature level each, balanced like an "
-          "electrical bus; demand they cannot meet is reported as unmet.", markdown_rows(heat_bus_params()));
+  section("`wind_turbines[]`",
+          "Wind turbine groups: a power curve at hub height, with the weather's "
+          "wind speed lifted by a power-law shear profile.",
+          markdown_rows(wind_turbine_params()));
+  section("`heat_buses[]`",
+          "Heating and cooling buses: one temperature level each, balanced like an "
+          "electrical bus; demand they cannot meet is reported as unmet.",
+          markdown_rows(heat_bus_params()));
   section("`heat_pumps[]`",
           "Heat pumps from an electrical bus to a heating bus. With `cop_method: table`, `cop_table` "
           "gives `source_c` and `sink_c` (increasing), `cop` as one row per source temperature and "
@@ -293,9 +304,12 @@ std::string scenario_reference_markdown() {
           "7 °C, sink 35 °C: EN 14511's A7/W35; for chillers condenser 35 °C, chilled water 7 °C); "
           "values between points are interpolated bilinearly and held at the edges.",
           markdown_rows(heat_pump_params()));
-  section("`chillers[]`", "Chillers from an electrical bus to a cooling bus; `cop` is then the EER and "
-          "the source is where the condenser rejects its heat.", markdown_rows(chiller_params()));
-  section("`thermal_storage[]`", "Hot- or chilled-water tanks on a heat bus. Without a controller "
+  section("`chillers[]`",
+          "Chillers from an electrical bus to a cooling bus; `cop` is then the EER and "
+          "the source is where the condenser rejects its heat.",
+          markdown_rows(chiller_params()));
+  section("`thermal_storage[]`",
+          "Hot- or chilled-water tanks on a heat bus. Without a controller "
           "set-point a tank absorbs surplus heat and covers what the heat pumps cannot.",
           markdown_rows(thermal_storage_params()));
   section("`heat_loads[]`", "Heat or cooling demand from hourly profiles.", markdown_rows(heat_load_params()));
@@ -305,8 +319,10 @@ std::string scenario_reference_markdown() {
           "fluid temperature 5 K below the heat bus's supply.",
           markdown_rows(pvt_params()));
   section("`h2_tanks[]`", "Hydrogen tanks.", markdown_rows(h2_tank_params()));
-  section("`electrolysers[]`", "Electrolysers filling a tank (part-load efficiency from a linear "
-          "polarisation curve).", markdown_rows(electrolyser_params()));
+  section("`electrolysers[]`",
+          "Electrolysers filling a tank (part-load efficiency from a linear "
+          "polarisation curve).",
+          markdown_rows(electrolyser_params()));
   section("`fuel_cells[]`", "Fuel cells drawing on a tank, with recoverable heat.", markdown_rows(fuel_cell_params()));
   section("`h2_demands[]`", "Hydrogen taken by vehicles at a refuelling station.", markdown_rows(h2_demand_params()));
   section("`ev_chargers[]`",
@@ -327,8 +343,10 @@ std::string scenario_reference_markdown() {
           "facade) and internal gains. Each is a square block; the ground floor is not counted as "
           "a heat loss. Heat the plant cannot deliver lets the building cool (or warm) for real.",
           markdown_rows(building_params()));
-  section("`green_spaces[]`", "Carbon sinks: vegetation whose yearly CO2 uptake is subtracted in the "
-          "park's carbon ledger.", markdown_rows(green_space_params()));
+  section("`green_spaces[]`",
+          "Carbon sinks: vegetation whose yearly CO2 uptake is subtracted in the "
+          "park's carbon ledger.",
+          markdown_rows(green_space_params()));
   section("`grid`", "The connection to the public grid: the slack that balances the park.",
           markdown_rows(grid_params()));
   section("`grid.tariff`",

@@ -124,7 +124,8 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   const double days = static_cast<double>(state.tick) / kSecondsPerDay;
   const double data_centre_kwh = sum(t.data_centre_served_kwh);
   const double data_centre_it_kwh = sum(t.data_centre_it_kwh);
-  const double consumption_kwh = served_kwh + electrolyser_kwh - fuel_cell_kwh + ev_net_kwh + data_centre_kwh + heat_pump_kwh[0] + heat_pump_kwh[1] + sum(t.line_loss_kwh) + battery_losses_kwh;
+  const double consumption_kwh = served_kwh + electrolyser_kwh - fuel_cell_kwh + ev_net_kwh + data_centre_kwh +
+                                 heat_pump_kwh[0] + heat_pump_kwh[1] + sum(t.line_loss_kwh) + battery_losses_kwh;
   const double years = static_cast<double>(state.tick) / (365.0 * kSecondsPerDay);
   double sink_kg = 0;
   for (const GreenSpaceModel& g : model.green_spaces) sink_kg += g.area_m2 * g.sequestration_kg_co2_per_m2_year * years;
@@ -155,7 +156,8 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   add("battery_charged_kwh", "kWh", sum(t.battery_charged_kwh), "Energy drawn by batteries from their buses");
   add("battery_discharged_kwh", "kWh", sum(t.battery_discharged_kwh), "Energy batteries delivered to their buses");
   add("battery_self_discharge_kwh", "kWh", sum(t.battery_self_discharge_kwh), "Energy lost to self-discharge");
-  add("battery_fade_clipped_kwh", "kWh", sum(t.battery_fade_clipped_kwh), "Stored energy lost as capacity faded under it");
+  add("battery_fade_clipped_kwh", "kWh", sum(t.battery_fade_clipped_kwh),
+      "Stored energy lost as capacity faded under it");
   double capacity_now_kwh = 0, capacity_new_kwh = 0;
   for (std::size_t i = 0; i < model.batteries.size(); ++i) {
     const double fraction = model.batteries[i].ageing ? std::min(1.0, state.battery_ageing[i].q_pct / 100.0) : 1.0;
@@ -169,7 +171,8 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   add("grid_export_kwh", "kWh", t.grid_export_kwh, "Energy exported to the grid");
   add("pv_self_consumption_ratio", "1", pv_kwh > 0 ? std::max(0.0, (pv_kwh - t.grid_export_kwh) / pv_kwh) : 0.0,
       "Share of PV energy used in the park");
-  add("onsite_self_consumption_ratio", "1", onsite_kwh > 0 ? std::max(0.0, (onsite_kwh - t.grid_export_kwh) / onsite_kwh) : 0.0,
+  add("onsite_self_consumption_ratio", "1",
+      onsite_kwh > 0 ? std::max(0.0, (onsite_kwh - t.grid_export_kwh) / onsite_kwh) : 0.0,
       "Share of on-site generation (PV, wind, PV/thermal) used in the park");
   add("ev_charging_kwh", "kWh", sum(t.ev_charged_kwh), "Energy EV charge points drew from their buses");
   add("ev_v2g_returned_kwh", "kWh", sum(t.ev_v2g_kwh), "Energy cars returned to the park (V2G)");
@@ -195,24 +198,30 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   add("data_centre_energy_kwh", "kWh", data_centre_kwh, "Facility energy served to data centres");
   add("data_centre_it_energy_kwh", "kWh", data_centre_it_kwh, "IT energy of the data centres");
   add("data_centre_unserved_kwh", "kWh", sum(t.data_centre_unserved_kwh), "Data-centre demand not met");
-  add("data_centre_pue", "1", data_centre_it_kwh > 0 ? (data_centre_kwh + sum(t.data_centre_unserved_kwh)) / data_centre_it_kwh : 0.0,
+  add("data_centre_pue", "1",
+      data_centre_it_kwh > 0 ? (data_centre_kwh + sum(t.data_centre_unserved_kwh)) / data_centre_it_kwh : 0.0,
       "Annualised PUE: facility energy / IT energy");
-  add("heat_demand_kwh", "kWh", heat_served_kwh[0] + heat_unserved_kwh[0], "Heat that heat loads and buildings asked for");
+  add("heat_demand_kwh", "kWh", heat_served_kwh[0] + heat_unserved_kwh[0],
+      "Heat that heat loads and buildings asked for");
   add("heat_served_kwh", "kWh", heat_served_kwh[0], "Heat delivered to heat loads and buildings");
-  add("heat_unmet_kwh", "kWh", heat_unserved_kwh[0], "Heat demand not met (capacity, minimum off times, import limits)");
+  add("heat_unmet_kwh", "kWh", heat_unserved_kwh[0],
+      "Heat demand not met (capacity, minimum off times, import limits)");
   add("heat_dumped_kwh", "kWh", heat_dumped_kwh[0], "Surplus heat rejected (minimum loads and run times)");
   add("heat_pump_electricity_kwh", "kWh", heat_pump_kwh[0], "Electricity drawn by heat pumps");
   add("heat_pump_heat_kwh", "kWh", heat_pump_thermal_kwh[0], "Heat delivered by heat pumps");
   add("heat_pump_scop", "1", heat_pump_kwh[0] > 0 ? heat_pump_thermal_kwh[0] / heat_pump_kwh[0] : 0.0,
       "Seasonal COP of the heat pumps: heat delivered / electricity drawn");
-  add("cooling_demand_kwh", "kWh", heat_served_kwh[1] + heat_unserved_kwh[1], "Cooling that cooling loads and buildings asked for");
+  add("cooling_demand_kwh", "kWh", heat_served_kwh[1] + heat_unserved_kwh[1],
+      "Cooling that cooling loads and buildings asked for");
   add("cooling_served_kwh", "kWh", heat_served_kwh[1], "Cooling delivered");
   add("cooling_unmet_kwh", "kWh", heat_unserved_kwh[1], "Cooling demand not met");
   add("chiller_electricity_kwh", "kWh", heat_pump_kwh[1], "Electricity drawn by chillers");
   add("chiller_seer", "1", heat_pump_kwh[1] > 0 ? heat_pump_thermal_kwh[1] / heat_pump_kwh[1] : 0.0,
       "Seasonal EER of the chillers: cooling delivered / electricity drawn");
   add("thermal_storage_loss_kwh", "kWh", sum(t.thermal_storage_loss_kwh), "Standing losses of heat and cold tanks");
-  add("consumption_kwh", "kWh", consumption_kwh, "Loads, EV charging net of V2G, electrolysers net of fuel cells, data centres, heat pumps and chillers, plus line and battery losses");
+  add("consumption_kwh", "kWh", consumption_kwh,
+      "Loads, EV charging net of V2G, electrolysers net of fuel cells, data centres, heat pumps and chillers, plus "
+      "line and battery losses");
   add("self_sufficiency_ratio", "1", consumption_kwh > 0 ? std::max(0.0, 1 - t.grid_import_kwh / consumption_kwh) : 0.0,
       "Share of the park's consumption not met by imports");
   add("peak_grid_import_kw", "kW", peak_import_kw_, "Largest instantaneous import");
@@ -233,25 +242,28 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   for (std::size_t i = 0; i < model.loads.size(); ++i)
     add("energy_kwh." + model.loads[i].name, "kWh", -t.load_served_kwh[i], "Load: energy served (negative: drawn)");
   for (std::size_t g = 0; g < model.ev_chargers.size(); ++g) {
-    add("energy_kwh." + model.ev_chargers[g].name, "kWh", t.ev_v2g_kwh[g] - t.ev_charged_kwh[g], "EV chargers: V2G returned − charging drawn");
+    add("energy_kwh." + model.ev_chargers[g].name, "kWh", t.ev_v2g_kwh[g] - t.ev_charged_kwh[g],
+        "EV chargers: V2G returned − charging drawn");
     add("charger_hours_per_day." + model.ev_chargers[g].name, "h/day", days > 0 ? t.ev_plugged_hours[g] / days : 0.0,
         "EV chargers: charge-point hours occupied per day");
   }
   for (std::size_t i = 0; i < model.data_centres.size(); ++i)
-    add("energy_kwh." + model.data_centres[i].name, "kWh", -t.data_centre_served_kwh[i], "Data centre: facility energy served (negative: drawn)");
+    add("energy_kwh." + model.data_centres[i].name, "kWh", -t.data_centre_served_kwh[i],
+        "Data centre: facility energy served (negative: drawn)");
   for (std::size_t i = 0; i < model.wind_turbines.size(); ++i)
     add("energy_kwh." + model.wind_turbines[i].name, "kWh", t.wind_kwh[i], "Wind turbines: energy delivered");
   for (std::size_t i = 0; i < model.heat_pumps.size(); ++i)
     add("energy_kwh." + model.heat_pumps[i].name, "kWh", -t.heat_pump_electric_kwh[i],
-        model.heat_pumps[i].cooling ? "Chiller: electricity drawn (negative)" : "Heat pump: electricity drawn (negative)");
+        model.heat_pumps[i].cooling ? "Chiller: electricity drawn (negative)"
+                                    : "Heat pump: electricity drawn (negative)");
   for (std::size_t i = 0; i < model.heat_loads.size(); ++i)
-    add("heat_kwh." + model.heat_loads[i].name, "kWh", t.heat_load_served_kwh[i], "Heat or cooling load: thermal energy served");
+    add("heat_kwh." + model.heat_loads[i].name, "kWh", t.heat_load_served_kwh[i],
+        "Heat or cooling load: thermal energy served");
   for (std::size_t b = 0; b < model.buildings.size(); ++b) {
     add("heat_kwh." + model.buildings[b].name, "kWh", t.building_heating_served_kwh[b], "Buildings: heat served");
     add("cooling_kwh." + model.buildings[b].name, "kWh", t.building_cooling_served_kwh[b], "Buildings: cooling served");
   }
-  add("energy_kwh." + model.grid.name, "kWh", t.grid_import_kwh - t.grid_export_kwh,
-      "Grid: net energy imported");
+  add("energy_kwh." + model.grid.name, "kWh", t.grid_import_kwh - t.grid_export_kwh, "Grid: net energy imported");
 }
 
 void add_baseline_comparison(KpiTable& run, const KpiTable& baseline) {
@@ -263,8 +275,10 @@ void add_baseline_comparison(KpiTable& run, const KpiTable& baseline) {
   run.push_back({"co2_avoided_kg", "kg", baseline_co2 - kpi_value(run, "co2_kg"), "Baseline CO2 − this run's CO2"});
   run.push_back({"net_co2_avoided_kg", "kg", kpi_value(baseline, "net_co2_kg") - kpi_value(run, "net_co2_kg"),
                  "Baseline net CO2 − this run's net CO2 (counts the green space's uptake)"});
-  run.push_back({"baseline_net_cost_cny", "CNY", baseline_cost, "Net cost of the same park without on-site generation and storage"});
-  run.push_back({"cost_saved_cny", "CNY", baseline_cost - kpi_value(run, "net_cost_cny"), "Baseline net cost − this run's"});
+  run.push_back({"baseline_net_cost_cny", "CNY", baseline_cost,
+                 "Net cost of the same park without on-site generation and storage"});
+  run.push_back(
+      {"cost_saved_cny", "CNY", baseline_cost - kpi_value(run, "net_cost_cny"), "Baseline net cost − this run's"});
   run.push_back({"grid_import_avoided_kwh", "kWh", baseline_import - kpi_value(run, "grid_import_kwh"),
                  "Baseline import − this run's import"});
   run.push_back({"load_served_gain_kwh", "kWh", kpi_value(run, "load_served_kwh") - baseline_served,
