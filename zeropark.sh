@@ -4,6 +4,7 @@
 #
 #   ./zeropark.sh run   [SCENARIO] [zeropark run options]       set up, build, simulate, print KPIs
 #                       (a .yaml path, or a name in scenarios/: qingdao_olympic_sailing_center, ...)
+#   ./zeropark.sh view  [SCENARIO] [zeropark-view options]      set up, build, watch the park live
 #   ./zeropark.sh test                                          set up, build, run the whole suite
 #   ./zeropark.sh bench                                         set up, build, print benchmark figures
 #   ./zeropark.sh setup                                         only install packages and build
@@ -19,7 +20,14 @@ packages=(
   libsimgrid-dev libboost-graph-dev libyaml-cpp-dev
   libhdf5-dev hdf5-tools catch2 nlohmann-json3-dev
   python3 python3-h5py python3-pandas python3-numpy
+  libimgui-dev libglfw3-dev libstb-dev libgl-dev             # the live view
+  xvfb xauth libgl1-mesa-dri python3-matplotlib              # its headless test (Mesa's llvmpipe)
 )
+
+# A shipped scenario may be named without its folder and extension.
+resolve_scenario() {
+  if [ ! -e "$1" ] && [ -f "$here/scenarios/$1.yaml" ]; then echo "$here/scenarios/$1.yaml"; else echo "$1"; fi
+}
 
 install_missing_packages() {
   local missing=()
@@ -51,11 +59,7 @@ case "$command" in
   run)
     build zeropark
     scenario="$here/scenarios/baoshan_carbon_zero_park.yaml"
-    if [ $# -gt 0 ] && [[ "$1" != -* ]]; then
-      scenario="$1"; shift
-      # A shipped scenario may be named without its folder and extension.
-      if [ ! -e "$scenario" ] && [ -f "$here/scenarios/$scenario.yaml" ]; then scenario="$here/scenarios/$scenario.yaml"; fi
-    fi
+    if [ $# -gt 0 ] && [[ "$1" != -* ]]; then scenario="$(resolve_scenario "$1")"; shift; fi
     name="$(basename "$scenario" .yaml)"
     mkdir -p "$here/out"
     "$build_dir/sim/zeropark" run "$scenario" -o "$here/out/$name.h5" "$@" ;;
@@ -63,12 +67,17 @@ case "$command" in
     build
     # Each Catch2 test case runs as its own process (SimGrid allows one engine per process).
     ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" ;;
+  view)
+    build zeropark-view
+    scenario="$here/scenarios/baoshan_carbon_zero_park.yaml"
+    if [ $# -gt 0 ] && [[ "$1" != -* ]]; then scenario="$(resolve_scenario "$1")"; shift; fi
+    "$build_dir/viz/zeropark-view" "$scenario" "$@" ;;
   bench)
     build zeropark_bench
     cmake --build "$build_dir" --target bench ;;
   -h|--help|help)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
-    echo "zeropark.sh: unknown command '$command' (try: run, test, bench, setup, --help)" >&2
+    echo "zeropark.sh: unknown command '$command' (try: run, view, test, bench, setup, --help)" >&2
     exit 2 ;;
 esac

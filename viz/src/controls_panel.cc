@@ -1,0 +1,79 @@
+// Clock and what-if widgets (see controls_panel.h).
+#include "controls_panel.h"
+
+#include <imgui.h>
+
+#include <string_view>
+#include <vector>
+
+#include "civil_clock.h"
+#include "zeropark/controller.h"
+
+namespace zeropark::view {
+
+void draw_clock_panel(const ViewSnapshot& snap, SimulationRunner& runner, ControlsState& state, float fps) {
+  ImGui::Text("%s", snap.date.c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("tick %lld s, %llu events", static_cast<long long>(snap.tick), static_cast<unsigned long long>(snap.events));
+  const float progress = snap.end_tick > 0 ? static_cast<float>(snap.tick) / static_cast<float>(snap.end_tick) : 0;
+  ImGui::ProgressBar(progress, ImVec2(-1, 0), snap.done ? "run complete" : nullptr);
+
+  if (ImGui::Button(snap.paused ? "  Play  " : " Pause  ")) runner.set_paused(!snap.paused);
+  ImGui::SameLine();
+  if (ImGui::Button("Next event")) runner.step_event();
+  ImGui::SameLine();
+  if (ImGui::Checkbox("max speed", &state.flat_out))
+    runner.set_speed(state.flat_out ? 0 : state.speed_hours_per_s * 3600.0);
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::SliderFloat("##speed", &state.speed_hours_per_s, 0.01f, 720.0f, "%.2f sim-h per s", ImGuiSliderFlags_Logarithmic)) {
+    state.flat_out = false;
+    runner.set_speed(state.speed_hours_per_s * 3600.0);
+  }
+  ImGui::SetNextItemWidth(110);
+  const bool entered = ImGui::InputText("##date", state.jump_date, sizeof state.jump_date, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if (ImGui::Button("Jump to date") || entered) {
+    if (const auto tick = tick_of_iso(runner.model().start, state.jump_date)) {
+      state.jump_error = *tick < snap.tick ? "cannot go back in time yet" : "";
+      if (*tick >= snap.tick) runner.jump_to(*tick);
+    } else {
+      state.jump_error = "use YYYY-MM-DD or YYYY-MM-DDTHH:MM";
+    }
+  }
+  if (!state.jump_error.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", state.jump_error.c_str());
+  ImGui::TextDisabled("sim %.0f events/s, view %.0f fps", snap.events_per_s, fps);
+}
+
+void draw_what_if_panel(const ViewSnapshot& snap, SimulationRunner& runner, ControlsState& state) {
+  ImGui::PushItemWidth(-150);
+  ImGui::SliderFloat("battery capacity x", &state.battery_capacity_scale, 0.25f, 4.0f, "%.2f");
+  ImGui::SliderFloat("battery power x", &state.battery_power_scale, 0.25f, 4.0f, "%.2f");
+  ImGui::SliderFloat("PV size x", &state.pv_scale, 0.25f, 4.0f, "%.2f");
+  const std::vector<std::string_view> names = controller_names();
+  std::vector<std::string> labels = {"(same as the scenario)"};
+  for (std::string_view name : names) labels.emplace_back(name);
+  if (state.controller < 0 || static_cast<std::size_t>(state.controller) >= labels.size()) state.controller = 0;
+  if (ImGui::BeginCombo("controller", labels[static_cast<std::size_t>(state.controller)].c_str())) {
+    for (std::size_t i = 0; i < labels.size(); ++i)
+      if (ImGui::Selectable(labels[i].c_str(), static_cast<int>(i) == state.controller)) state.controller = static_cast<int>(i);
+    ImGui::EndCombo();
+  }
+  ImGui::PopItemWidth();
+  if (ImGui::Button("Apply (fork now)")) {
+    WhatIfEdit edit;
+    edit.battery_capacity_scale = state.battery_capacity_scale;
+    edit.battery_power_scale = state.battery_power_scale;
+    edit.pv_scale = state.pv_scale;
+    if (state.controller > 0) edit.controller = labels[static_cast<std::size_t>(state.controller)];
+    runner.apply_edit(edit);
+  }
+  if (snap.has_fork) {
+    ImGui::SameLine();
+    if (ImGui::Button("Drop fork")) runner.drop_fork();
+    ImGui::SameLine();
+    ImGui::TextDisabled("forked on day %.1f", static_cast<double>(snap.fork_from_tick) / 86400.0);
+  }
+  if (!snap.fork_error.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", snap.fork_error.c_str());
+}
+
+}  // namespace zeropark::view

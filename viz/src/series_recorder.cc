@@ -1,0 +1,81 @@
+// Recording a session's events into plotted series (see series_recorder.h).
+#include "series_recorder.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "civil_clock.h"
+#include "layout.h"
+#include "snapshot.h"
+
+namespace zeropark::view {
+
+double pv_delivered_kwh(const ParkState& s) {
+  return std::accumulate(s.totals.pv_kwh.begin(), s.totals.pv_kwh.end(), 0.0) +
+         std::accumulate(s.totals.pvt_kwh.begin(), s.totals.pvt_kwh.end(), 0.0);
+}
+
+double plugged_hours(const ParkState& s) {
+  return std::accumulate(s.totals.ev_plugged_hours.begin(), s.totals.ev_plugged_hours.end(), 0.0);
+}
+
+SeriesRecorder::SeriesRecorder(std::size_t window, std::size_t history) : window_(window), history_(history) {}
+
+void SeriesRecorder::set_up(const ParkModel& m) {
+  const auto add = [&](std::string name, std::string unit, std::string group, Rgba colour) {
+    series_.push_back({std::move(name), std::move(unit), std::move(group), colour, TimeSeries(window_, history_)});
+  };
+  add("grid import", "kW", "grid", kind_colour(VertexKind::kGrid));
+  add("grid export", "kW", "grid", kind_colour(VertexKind::kPv));
+  add("price", "CNY/kWh", "price", {0.9f, 0.9f, 0.5f, 1});
+  add("carbon intensity", "kg/kWh", "carbon", {0.6f, 0.9f, 0.6f, 1});
+  const TopologyGraph& g = m.topology;
+  const ParkState initial = initial_state(m);
+  for (std::size_t v = 0; v < boost::num_vertices(g); ++v) {
+    if (is_hub(g[v].kind) || g[v].kind == VertexKind::kGrid) continue;
+    const bool v2g = g[v].kind == VertexKind::kEvCharger && m.ev_chargers[static_cast<std::size_t>(g[v].index)].bidirectional;
+    add(vertex_name(m, g[v]), read_vertex(m, initial, g[v]).unit, "power", kind_colour(g[v].kind, v2g));
+    component_of_series_.push_back(g[v]);
+  }
+  for (std::size_t v = 0; v < boost::num_vertices(g); ++v) {
+    const VertexKind k = g[v].kind;
+    if (k != VertexKind::kBattery && k != VertexKind::kThermalStorage && k != VertexKind::kH2Tank) continue;
+    add(vertex_name(m, g[v]) + " SOC", "%", "soc", kind_colour(k));
+    component_of_series_.push_back(g[v]);
+  }
+}
+
+void SeriesRecorder::on_run_start(const ParkModel& m, const ParkState&) {
+  if (series_.empty()) set_up(m);
+}
+
+void SeriesRecorder::on_event(const ParkModel& m, const ParkState& s, Tick) {
+  // A fork's recorder sees no run start: set up on its first event.
+  if (series_.empty()) set_up(m);
+  const double t = static_cast<double>(s.tick);
+  series_[0].data.push(t, std::max(0.0, s.powers.grid_kw));
+  series_[1].data.push(t, std::max(0.0, -s.powers.grid_kw));
+  series_[2].data.push(t, s.powers.price_cny_per_kwh);
+  series_[3].data.push(t, s.powers.carbon_kg_per_kwh);
+  for (std::size_t k = 0; k < component_of_series_.size(); ++k) {
+    NamedSeries& series = series_[4 + k];
+    const ComponentReading r = read_vertex(m, s, component_of_series_[k]);
+    series.data.push(t, series.group == "soc" ? 100.0 * std::max(0.0, r.soc) : r.power);
+  }
+
+  // Totals here are those at the segment's start, so a mark taken at the first event of a month
+  // or day counts exactly what came before it.
+  const CivilTime now = civil_at(m.start, s.tick);
+  const int month_key = now.year * 100 + now.month;
+  const int day_key = month_key * 100 + now.day;
+  if (month_key != marks_.month_key) {
+    marks_.month_key = month_key;
+    marks_.month_start_pv_kwh = pv_delivered_kwh(s);
+  }
+  if (day_key != marks_.day_key) {
+    marks_.day_key = day_key;
+    marks_.day_start_plugged_hours = plugged_hours(s);
+  }
+}
+
+}  // namespace zeropark::view

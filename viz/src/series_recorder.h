@@ -1,0 +1,59 @@
+// A trace sink that keeps what the live view plots: power by component, state of charge, grid
+// import and export, price and carbon intensity, plus the calendar marks the Shimen platform
+// summary needs (energy counters at the start of the month and of the day).
+//
+// It is a TraceSink like the HDF5 trace (STYLE.md §4): a session calls it once per event with
+// the segment's powers, so every sample is exact for its segment.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "palette.h"
+#include "time_series.h"
+#include "zeropark/trace.h"
+
+namespace zeropark::view {
+
+struct NamedSeries {
+  std::string name;   // "grid import", "pv_office_roofs", "battery_main SOC"
+  std::string unit;   // "kW", "%", "CNY/kWh", "kg/kWh", "kg/h"
+  std::string group;  // "grid", "power", "soc", "price", "carbon"
+  Rgba colour;
+  TimeSeries data;
+};
+
+// Energy counters at the start of the current month and day, for "this month" and "today".
+struct CalendarMarks {
+  int month_key = -1;  // year × 100 + month of the mark
+  int day_key = -1;    // year × 10000 + month × 100 + day
+  double month_start_pv_kwh = 0;     // PV + PV/thermal electricity delivered before this month
+  double day_start_plugged_hours = 0;  // charge-point hours occupied before today
+};
+
+class SeriesRecorder final : public TraceSink {
+ public:
+  explicit SeriesRecorder(std::size_t window = 720, std::size_t history = 2048);
+
+  void on_run_start(const ParkModel& model, const ParkState& state) override;
+  void on_event(const ParkModel& model, const ParkState& state, Tick duration_s) override;
+
+  const std::vector<NamedSeries>& series() const { return series_; }
+  const CalendarMarks& marks() const { return marks_; }
+
+ private:
+  void set_up(const ParkModel& model);
+
+  std::size_t window_, history_;
+  std::vector<NamedSeries> series_;
+  std::vector<TopologyVertex> component_of_series_;  // for "power" and "soc" series
+  CalendarMarks marks_;
+};
+
+// PV + PV/thermal electricity delivered so far, kWh.
+double pv_delivered_kwh(const ParkState& state);
+// Charge-point hours occupied so far, over every EV group.
+double plugged_hours(const ParkState& state);
+
+}  // namespace zeropark::view

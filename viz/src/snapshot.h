@@ -1,0 +1,85 @@
+// What the live view draws in one frame: a plain copy of a session's state, taken on the
+// simulation thread and handed to the UI whole, so drawing never touches a running session.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "series_recorder.h"
+#include "zeropark/kpi.h"
+#include "zeropark/session.h"
+
+namespace zeropark::view {
+
+// One vertex's reading: power into its bus (kW, + into the bus; kg/h for hydrogen vertices) and
+// its state of charge when it stores something.
+struct ComponentReading {
+  double power = 0;
+  const char* unit = "kW";
+  double soc = -1;  // [0, 1]; -1 when it stores nothing
+};
+ComponentReading read_vertex(const ParkModel& model, const ParkState& state, const TopologyVertex& vertex);
+
+struct ComponentNow {
+  std::string name;
+  VertexKind kind = VertexKind::kBus;
+  int index = -1;
+  bool v2g = false;
+  ComponentReading reading;
+};
+
+struct LineNow {
+  std::string name;
+  int line = -1;
+  double flow_kw = 0;       // sent, at the parent end
+  int direction = 0;        // +1 parent → child, -1 child → parent, 0 idle
+  double loading = 0;       // |flow| / capacity, [0, 1]
+};
+
+struct KpiDelta {
+  std::string key, unit;
+  double original = 0, fork = 0;
+  double delta() const { return fork - original; }
+};
+
+// The Shimen platform's summary tiles: what its operators watch day to day.
+struct PlatformSummary {
+  double pv_this_month_kwh = 0;
+  double charging_hours_today = 0;  // charge-point hours occupied since local midnight
+  int points_plugged_now = 0;
+  int points_total = 0;
+  double carbon_sink_so_far_kg = 0;  // green space uptake since the start
+};
+
+struct ViewSnapshot {
+  Tick tick = 0;
+  Tick end_tick = 0;
+  std::uint64_t events = 0;
+  std::string date;  // local civil time of `tick`
+  bool done = false;
+  bool paused = false;
+  double speed = 0;          // sim-seconds per wall-second; ≤ 0: as fast as possible
+  double events_per_s = 0;   // of the simulation thread, lately
+  std::vector<ComponentNow> components;  // one per topology vertex, in vertex order
+  std::vector<LineNow> lines;            // one per model line
+  double grid_kw = 0, price_cny_per_kwh = 0, carbon_kg_per_kwh = 0;
+  KpiTable kpis;
+  PlatformSummary platform;
+  std::vector<NamedSeries> series;
+  // The what-if fork running beside the original, when one was applied.
+  bool has_fork = false;
+  std::string fork_label;
+  Tick fork_from_tick = 0;
+  std::vector<KpiDelta> fork_delta;  // top-level KPIs of both, at the same tick
+  std::string fork_error;            // why the last edit could not be applied
+};
+
+// Fills everything a session and its recorder know (not the runner's fields: paused, speed,
+// events_per_s, fork).
+ViewSnapshot snapshot_of(const Session& session, const SeriesRecorder& recorder);
+
+// Top-level KPIs (no per-component "energy_kwh.x" rows) of both tables, fork − original.
+std::vector<KpiDelta> kpi_deltas(const KpiTable& original, const KpiTable& fork);
+
+}  // namespace zeropark::view
