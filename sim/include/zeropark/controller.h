@@ -29,6 +29,17 @@ struct Observation {
   // Loads and generation are those of the coming segment; the heat pumps', electrolysers' and
   // cars' demands are those of the last one (the plant has not dispatched the coming one yet).
   double net_demand_kw = 0;
+  int tariff_period = 0;   // index into model.grid.tariff.period_names
+  double grid_kw = 0;      // the last segment's exchange: + import, − export
+  std::span<const double> thermal_storage_energy_kwh;
+  std::span<const double> h2_tank_level_kg;
+  std::span<const double> heat_bus_demand_kw;  // per heat bus: heat (or cooling) asked for, last segment
+  // Per EV charger group, for the cars plugged in now (see components/ev_charger.h):
+  std::span<const double> ev_plugged;               // cars
+  std::span<const double> ev_energy_needed_kwh;     // what they still lack for their departures
+  std::span<const double> ev_charge_limit_kw;       // most they can draw now, at the bus
+  std::span<const double> ev_forced_kw;             // what cars that must charge flat out draw
+  std::span<const double> ev_v2g_limit_kw;          // most they can give back now (V2G points)
 };
 
 // What it asks for. Set-points hold until the next decision; the plant enforces every limit.

@@ -143,6 +143,26 @@ void EvFleet::settle(ParkState& state) {
   }
 }
 
+void EvFleet::summarise(const ParkState& state, EvGroupSummary& out) const {
+  const std::size_t groups = model_.ev_chargers.size();
+  for (auto* v : {&out.plugged, &out.energy_needed_kwh, &out.charge_limit_kw, &out.forced_kw, &out.v2g_limit_kw})
+    v->assign(groups, 0.0);
+  for (std::size_t g = 0; g < groups; ++g) {
+    const EvChargerModel& c = model_.ev_chargers[g];
+    for (int p = first_point_[g]; p < first_point_[g] + c.count; ++p) {
+      const int s = state.ev_point_session[p];
+      if (s < 0) continue;
+      const EvSession& session = (*c.sessions)[s];
+      const EvLimits limits = ev_limits(c, session, state.ev_point_delivered_kwh[p], state.tick);
+      out.plugged[g] += 1;
+      out.energy_needed_kwh[g] += std::max(0.0, session.energy_requested_kwh - state.ev_point_delivered_kwh[p]);
+      out.charge_limit_kw[g] += limits.max_charge_kw;
+      if (limits.forced) out.forced_kw[g] += limits.max_charge_kw;
+      out.v2g_limit_kw[g] += limits.max_discharge_kw;
+    }
+  }
+}
+
 std::optional<Tick> EvFleet::next_event(const ParkState& state) const {
   std::optional<Tick> next;
   const auto consider = [&](Tick t) {

@@ -18,6 +18,11 @@
 
 namespace zeropark {
 
+// What a controller sees of each group's cars.
+struct EvGroupSummary {
+  std::vector<double> plugged, energy_needed_kwh, charge_limit_kw, forced_kw, v2g_limit_kw;
+};
+
 class EvFleet {
  public:
   explicit EvFleet(const ParkModel& model);
@@ -28,6 +33,8 @@ class EvFleet {
   void request(ParkState& state);
   // Applies what the balance granted (op.ev_kw) to the cars and finds their next events.
   void settle(ParkState& state);
+  // Per group, the cars plugged in at state.tick: how many, what they lack, their limits.
+  void summarise(const ParkState& state, EvGroupSummary& out) const;
   // Earliest arrival, departure or car event after state.tick. Valid after settle().
   std::optional<Tick> next_event(const ParkState& state) const;
 

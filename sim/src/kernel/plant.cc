@@ -109,6 +109,12 @@ void Plant::resume() { refresh_inputs(); }
 
 Observation Plant::observe() {
   if (state_.tick >= next_input_change_) refresh_inputs();
+  ev_.exchange_cars(state_);  // the cars a decision sees are those plugged in at its tick
+  ev_.summarise(state_, ev_observed_);
+  heat_bus_demand_kw_.assign(model_.heat_buses.size(), 0.0);
+  for (const ThermalDemandBinding& b : thermal_demand_bindings(model_))
+    for (std::size_t i = 0; i < b.bus.size(); ++i)
+      if (b.bus[i] >= 0) heat_bus_demand_kw_[b.bus[i]] += (state_.powers.*b.demand)[i];
   const OperatingPoint& op = state_.powers;
   const auto total = [](const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); };
   double demand_kw = total(op.load_demand_kw) + total(op.data_centre_demand_kw) +
@@ -117,8 +123,25 @@ Observation Plant::observe() {
     if (!model_.ev_chargers[g].bidirectional) demand_kw -= op.ev_request_kw[g];
   const double generation_kw = total(op.pv_available_kw) + total(op.wind_available_kw) + total(op.pvt_available_kw) +
                                total(op.fuel_cell_available_kw);
-  return {state_.tick,          op.pv_available_kw,   op.load_demand_kw,        state_.battery_energy_kwh,
-          op.price_cny_per_kwh, op.carbon_kg_per_kwh, demand_kw - generation_kw};
+  Observation observation;
+  observation.tick = state_.tick;
+  observation.pv_available_kw = op.pv_available_kw;
+  observation.load_demand_kw = op.load_demand_kw;
+  observation.battery_energy_kwh = state_.battery_energy_kwh;
+  observation.price_cny_per_kwh = op.price_cny_per_kwh;
+  observation.carbon_kg_per_kwh = op.carbon_kg_per_kwh;
+  observation.net_demand_kw = demand_kw - generation_kw;
+  observation.tariff_period = op.tariff_period;
+  observation.grid_kw = op.grid_kw;
+  observation.thermal_storage_energy_kwh = state_.thermal_storage_energy_kwh;
+  observation.h2_tank_level_kg = state_.h2_tank_level_kg;
+  observation.heat_bus_demand_kw = heat_bus_demand_kw_;
+  observation.ev_plugged = ev_observed_.plugged;
+  observation.ev_energy_needed_kwh = ev_observed_.energy_needed_kwh;
+  observation.ev_charge_limit_kw = ev_observed_.charge_limit_kw;
+  observation.ev_forced_kw = ev_observed_.forced_kw;
+  observation.ev_v2g_limit_kw = ev_observed_.v2g_limit_kw;
+  return observation;
 }
 
 void Plant::apply(const Command& command) {

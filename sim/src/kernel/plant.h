@@ -65,6 +65,8 @@ class Plant {
   BuildingStepper buildings_;
   EvFleet ev_;
   HydrogenSystem hydrogen_;
+  EvGroupSummary ev_observed_;              // what observe() shows of the cars
+  std::vector<double> heat_bus_demand_kw_;  // what observe() shows of the heat buses
   Tick next_input_change_ = 0;
   std::vector<BatteryModel> batteries_;  // their windows as faded so far
   std::vector<std::optional<Tick>> battery_bound_in_s_;
