@@ -137,3 +137,10 @@ TEST_CASE("buildings, green spaces and data centres compile with their published
                                      "heating_setpoint_c: 24, cooling_setpoint_c: 22}\n");
   CHECK(cold.field() == "buildings.b.cooling_setpoint_c");
 }
+
+TEST_CASE("a controller setting the controller does not declare is an error at its line", "[compile][controller]") {
+  const InputError e = error_with("controller_settings:\n  target_import_kw: 500\n");
+  CHECK(e.field() == "controller_settings.target_import_kw");
+  CHECK(e.where().line == 14);  // the value's line, after the minimal park's 12 lines and the map's key
+  CHECK_THAT(e.message(), Contains("controller 'self_consumption' has no setting 'target_import_kw'"));
+}

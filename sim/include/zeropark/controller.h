@@ -53,10 +53,21 @@ struct Command {
   std::vector<double> fuel_cell_setpoint_kw;        // electric kW delivered; NaN: off
 };
 
+// One tunable number of a controller, set in the scenario's `controller_settings` map.
+struct ControllerSetting {
+  std::string_view key;  // with its unit last, like every scenario key: target_import_kw
+  double default_value = 0;
+  double min = 0;
+  double max = 0;
+  std::string_view description;
+};
+
 class Controller {
  public:
   virtual ~Controller() = default;
   virtual std::string_view name() const = 0;
+  // The settings it reads from model.controller_settings (absent keys take their defaults).
+  virtual std::vector<ControllerSetting> settings() const { return {}; }
   // Size of the memory the controller keeps in ParkState::controller_memory.
   virtual std::size_t memory_size(const ParkModel&) const { return 0; }
   virtual void decide(const ParkModel& model, const Observation& observation, std::span<double> memory,
@@ -67,5 +78,8 @@ class Controller {
 std::vector<std::string_view> controller_names();
 // nullptr when no controller has this name.
 std::unique_ptr<Controller> make_controller(std::string_view name);
+
+// A setting's value in the model (checked at compile time), or its default.
+double controller_setting(const ParkModel& model, const ControllerSetting& setting);
 
 }  // namespace zeropark

@@ -10,6 +10,7 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include <array>
+#include <map>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -306,6 +307,7 @@ struct ParkModel {
   std::uint64_t seed = 1;
   double delta_t_s = 69.2;
   std::string controller;
+  std::map<std::string, double> controller_settings;  // key → value, as the controller declares them
 
   std::shared_ptr<const WeatherYear> weather;
   std::string weather_file;

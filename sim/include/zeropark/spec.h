@@ -334,6 +334,8 @@ struct ParkSpec {
   std::vector<H2DemandSpec> h2_demands;
   std::vector<GreenSpaceSpec> green_spaces;
   std::vector<GridSpec> grids;  // exactly one today: the slack of the whole park
+  std::map<std::string, double> controller_settings;  // checked against the controller's settings()
+  std::map<std::string, SourceRef> controller_settings_at;
 };
 
 // Definitions filled with the documented defaults of their parameter tables.

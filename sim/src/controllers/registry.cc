@@ -33,4 +33,9 @@ std::unique_ptr<Controller> make_controller(std::string_view name) {
   return nullptr;
 }
 
+double controller_setting(const ParkModel& model, const ControllerSetting& setting) {
+  const auto it = model.controller_settings.find(std::string(setting.key));
+  return it != model.controller_settings.end() ? it->second : setting.default_value;
+}
+
 }  // namespace zeropark

@@ -346,11 +346,33 @@ ParkModel compile_park(const ParkSpec& spec) {
   model.seed = static_cast<std::uint64_t>(sim.seed);
   model.delta_t_s = sim.delta_t_s;
   model.controller = sim.controller;
-  if (!make_controller(sim.controller)) {
+  const std::unique_ptr<Controller> controller = make_controller(sim.controller);
+  if (!controller) {
     const std::string hint = closest_key(sim.controller, controller_names());
     fail(sim_key(sim, "controller"), "simulation.controller",
          "no controller named '" + sim.controller + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
   }
+  // Settings are checked against what the chosen controller declares, at their line in the file.
+  const std::vector<ControllerSetting> settings = controller->settings();
+  for (const auto& [key, value] : spec.controller_settings) {
+    const auto where_set = spec.controller_settings_at.find(key);
+    const SourceRef& at = where_set != spec.controller_settings_at.end() ? where_set->second : sim.at;
+    const auto known =
+        std::find_if(settings.begin(), settings.end(), [&](const ControllerSetting& s) { return s.key == key; });
+    if (known == settings.end()) {
+      std::vector<std::string_view> keys;
+      for (const ControllerSetting& s : settings) keys.push_back(s.key);
+      const std::string hint = closest_key(key, keys);
+      fail(at, "controller_settings." + key,
+           "controller '" + sim.controller + "' has no setting '" + key + "'" +
+               (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+    }
+    if (!(value >= known->min && value <= known->max))
+      fail(at, "controller_settings." + key,
+           "must be in [" + std::to_string(known->min) + ", " + std::to_string(known->max) + "], got " +
+               std::to_string(value));
+  }
+  model.controller_settings = spec.controller_settings;
 
   const std::filesystem::path weather_path = dir / sim.weather_path;
   if (!std::filesystem::is_regular_file(weather_path))

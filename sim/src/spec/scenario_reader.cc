@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "spec/param_table.h"
+#include "zeropark/controller.h"
 #include "zeropark/error.h"
 #include "zeropark/spec.h"
 
@@ -43,7 +44,7 @@ const std::vector<std::string_view> kTopLevelKeys = {
     "name",          "description",  "simulation",    "buses",        "lines",       "pv",       "batteries",
     "loads",         "grid",         "wind_turbines", "heat_buses",   "heat_pumps",  "chillers", "thermal_storage",
     "heat_loads",    "green_spaces", "buildings",     "data_centres", "ev_chargers", "pvt",      "h2_tanks",
-    "electrolysers", "fuel_cells",   "h2_demands"};
+    "electrolysers", "fuel_cells",   "h2_demands",    "controller_settings"};
 
 // Reads each element of a YAML sequence into a definition struct.
 template <class Spec, class Fill>
@@ -220,6 +221,20 @@ ParkSpec read_document(const YAML::Node& root, const std::string& file) {
   spec.chillers = read_heat_pumps(root["chillers"], file, "chillers", chiller_params());
   spec.thermal_storages = read_flat_list(root["thermal_storage"], file, "thermal_storage", thermal_storage_params());
   spec.heat_loads = read_flat_list(root["heat_loads"], file, "heat_loads", heat_load_params());
+  if (const YAML::Node settings = root["controller_settings"]) {
+    if (!settings.IsMap()) fail_at(settings, file, "controller_settings", "expected a mapping of setting to number");
+    for (const auto& entry : settings) {
+      const std::string key = entry.first.as<std::string>();
+      double value = 0;
+      try {
+        value = entry.second.as<double>();
+      } catch (const YAML::Exception&) {
+        fail_at(entry.second, file, "controller_settings." + key, "expected a number");
+      }
+      spec.controller_settings[key] = value;
+      spec.controller_settings_at[key] = source_of(entry.second, file);
+    }
+  }
   spec.pvt = read_flat_list(root["pvt"], file, "pvt", pvt_params());
   spec.h2_tanks = read_flat_list(root["h2_tanks"], file, "h2_tanks", h2_tank_params());
   spec.electrolysers = read_flat_list(root["electrolysers"], file, "electrolysers", electrolyser_params());
@@ -360,6 +375,25 @@ std::string scenario_reference_markdown() {
           "(the last wraps to the first, which must start at 00:00).",
           markdown_rows(season_params()));
   section("`grid.tariff.seasons[].periods[]`", "One period of the day.", markdown_rows(period_params()));
+  std::string settings_rows;
+  for (std::string_view name : controller_names()) {
+    const std::vector<ControllerSetting> settings = make_controller(name)->settings();
+    settings_rows += "**`" + std::string(name) + "`**" + (settings.empty() ? ": no settings.\n\n" : "\n\n");
+    if (settings.empty()) continue;
+    settings_rows += "| key | default | allowed | description |\n|---|---|---|---|\n";
+    for (const ControllerSetting& c : settings) {
+      char range[96];
+      std::snprintf(range, sizeof range, "%g … %g", c.min, c.max);
+      char fallback[32];
+      std::snprintf(fallback, sizeof fallback, "%g", c.default_value);
+      settings_rows += "| `" + std::string(c.key) + "` | " + fallback + " | " + range + " | " + std::string(c.description) + " |\n";
+    }
+    settings_rows += "\n";
+  }
+  section("`controller_settings`",
+          "A map of the chosen controller's settings (`simulation.controller`); a key the controller does not "
+          "declare, or a value out of its range, is an error at its line.",
+          settings_rows);
   return out;
 }
 
