@@ -247,18 +247,16 @@ const ParamTable<ThermalStorageSpec>& thermal_storage_params() {
 }
 
 const ParamTable<LoadSpec>& heat_load_params() {
-  using S = LoadSpec;
-  static const ParamTable<S> table = {
-      text<S>("name", &S::name, true, "", "Unique name of the heat or cooling load."),
-      text<S>("bus", &S::bus, true, "", "Heating or cooling bus it takes from."),
-      text<S>("profile", &S::profile, true, "",
-              "Hourly profile: a CSV (kWh of heat per hour, 8760 rows, last column) or a built-in name: "
-              "`constant`, `office`, `data_centre`."),
-      number<S>("annual_kwh", &S::annual_kwh, "kWh", 0, 0, kMaxEnergyKwh,
-                "Scale the profile to this energy per 8760 h; 0 keeps a CSV's own energy."),
-      number<S>("peak_kw", &S::peak_kw, "kW", 0, 0, kMaxPowerKw,
-                "Built-in profiles only: scale to this peak (when annual_kwh is 0)."),
-  };
+  // The same keys as an electric load; only what they describe differs.
+  static const ParamTable<LoadSpec> table = [] {
+    ParamTable<LoadSpec> rows = load_params();
+    rows[0].description = "Unique name of the heat or cooling load.";
+    rows[1].description = "Heating or cooling bus it takes from.";
+    rows[2].description =
+        "Hourly profile: a CSV (kWh of heat per hour, 8760 rows, last column) or a built-in name: "
+        "`constant`, `office`, `data_centre`.";
+    return rows;
+  }();
   return table;
 }
 
