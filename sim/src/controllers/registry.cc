@@ -1,7 +1,12 @@
 // The built-in controllers, in one explicit list: adding one is adding a line here.
 #include <functional>
 
+#include "controllers/carbon_aware.h"
+#include "controllers/orderly_charging.h"
+#include "controllers/peak_shaving.h"
 #include "controllers/self_consumption.h"
+#include "controllers/tou_arbitrage.h"
+#include "controllers/v2g.h"
 #include "zeropark/controller.h"
 
 namespace zeropark {
@@ -15,6 +20,11 @@ struct Entry {
 const std::vector<Entry>& registry() {
   static const std::vector<Entry> entries = {
       {"self_consumption", [] { return std::make_unique<SelfConsumptionController>(); }},
+      {"tou_arbitrage", [] { return std::make_unique<TouArbitrageController>(); }},
+      {"peak_shaving", [] { return std::make_unique<PeakShavingController>(); }},
+      {"carbon_aware", [] { return std::make_unique<CarbonAwareController>(); }},
+      {"orderly_charging", [] { return std::make_unique<OrderlyChargingController>(); }},
+      {"v2g", [] { return std::make_unique<V2gController>(); }},
   };
   return entries;
 }
