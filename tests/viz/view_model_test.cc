@@ -2,18 +2,22 @@
 // without a display.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <memory>
 #include <set>
 #include <thread>
+#include <tuple>
 
+#include "civil_clock.h"
 #include "layout.h"
 #include "palette.h"
 #include "simulation_runner.h"
 #include "time_series.h"
+#include "view_options.h"
 #include "what_if.h"
-#include "civil_clock.h"
+#include "zeropark/controller.h"
 #include "zeropark/spec.h"
 
 using namespace zeropark;
@@ -70,10 +74,10 @@ TEST_CASE("the park layout is deterministic and keeps every node apart inside th
 }
 
 TEST_CASE("each kind of source and sink has its own colour", "[viz][palette]") {
-  const std::vector<Rgba> colours = {kind_colour(VertexKind::kPv),       kind_colour(VertexKind::kWind),
-                                     kind_colour(VertexKind::kGrid),     kind_colour(VertexKind::kBattery),
-                                     kind_colour(VertexKind::kEvCharger), kind_colour(VertexKind::kEvCharger, true),
-                                     kind_colour(VertexKind::kHeatPump), kind_colour(VertexKind::kLoad),
+  const std::vector<Rgba> colours = {kind_colour(VertexKind::kPv),         kind_colour(VertexKind::kWind),
+                                     kind_colour(VertexKind::kGrid),       kind_colour(VertexKind::kBattery),
+                                     kind_colour(VertexKind::kEvCharger),  kind_colour(VertexKind::kEvCharger, true),
+                                     kind_colour(VertexKind::kHeatPump),   kind_colour(VertexKind::kLoad),
                                      kind_colour(VertexKind::kDataCentre), kind_colour(VertexKind::kElectrolyser)};
   std::set<unsigned int> packed;
   for (const Rgba& c : colours) packed.insert(pack_abgr(c));
@@ -207,4 +211,114 @@ TEST_CASE("a what-if edit forks the run and a bigger battery discharges more", "
   CHECK(rejected->has_fork);
   runner.drop_fork();
   CHECK_FALSE(wait_for(runner, [](const ViewSnapshot& s) { return !s.has_fork; })->has_fork);
+}
+
+TEST_CASE("a fork records its own series beside the original from the fork tick on", "[viz][runner][fork]") {
+  const auto model = scenario("baoshan_carbon_zero_park");
+  RunnerOptions options;
+  options.start_paused = true;
+  options.window = 20000;  // every sample of the few days run here
+  SimulationRunner runner(model, options);
+  runner.start();
+  // Spring: PV surplus the battery takes by day, and gives back at night.
+  const Tick may = *tick_of_iso(model->start, "2023-05-01");
+  runner.jump_to(may);
+  wait_for(runner, [&](const ViewSnapshot& s) { return s.tick >= may; });
+  WhatIfEdit edit;
+  edit.battery_capacity_scale = 3;
+  runner.apply_edit(edit);
+  const auto forked = wait_for(runner, [](const ViewSnapshot& s) { return s.has_fork; });
+  REQUIRE(forked->has_fork);
+  const std::size_t before = forked->series.front().data.samples();
+
+  const Tick later_tick = forked->fork_from_tick + 5 * 86400;
+  runner.jump_to(later_tick);
+  const auto later = wait_for(runner, [&](const ViewSnapshot& s) { return s.tick >= later_tick; });
+  runner.stop();
+  REQUIRE(later->tick >= later_tick);
+  REQUIRE(later->fork_series.size() == later->series.size());
+  for (std::size_t k = 0; k < later->series.size(); ++k) {
+    const NamedSeries& original = later->series[k];
+    const NamedSeries& fork = later->fork_series[k];
+    INFO(original.name);
+    CHECK(fork.name == original.name);
+    CHECK(fork.unit == original.unit);
+    // One fork sample per original event since the fork, at the same ticks.
+    REQUIRE(fork.data.samples() == original.data.samples() - before);
+    REQUIRE(original.data.samples() < options.window);
+    const std::vector<double> fork_t = fork.data.window_times();
+    const std::vector<double> original_t = original.data.window_times();
+    REQUIRE(!fork_t.empty());
+    CHECK(fork_t.front() == static_cast<double>(later->fork_from_tick));
+    CHECK(std::equal(fork_t.begin(), fork_t.end(), original_t.end() - static_cast<std::ptrdiff_t>(fork_t.size())));
+  }
+
+  // A bigger battery charges and discharges differently once the original's is full or empty.
+  const auto battery = std::find_if(later->components.begin(), later->components.end(),
+                                    [](const ComponentNow& c) { return c.kind == VertexKind::kBattery; });
+  REQUIRE(battery != later->components.end());
+  const auto power = std::find_if(later->series.begin(), later->series.end(),
+                                  [&](const NamedSeries& s) { return s.group == "power" && s.name == battery->name; });
+  REQUIRE(power != later->series.end());
+  const std::vector<float> original = power->data.window_values();
+  const std::vector<float> fork =
+      later->fork_series[static_cast<std::size_t>(power - later->series.begin())].data.window_values();
+  std::size_t differ = 0;
+  for (std::size_t i = 0; i < fork.size(); ++i)
+    differ += std::abs(fork[i] - original[original.size() - fork.size() + i]) > 1.0f ? 1 : 0;
+  CHECK(differ > 0);
+  // The price is the tariff's, the same in both.
+  const std::vector<float> price = later->series[2].data.window_values();
+  const std::vector<float> fork_price = later->fork_series[2].data.window_values();
+  CHECK(std::equal(fork_price.begin(), fork_price.end(), price.end() - static_cast<std::ptrdiff_t>(fork_price.size())));
+}
+
+TEST_CASE("the what-if option reads edits and the frame they apply at", "[viz][options]") {
+  auto [edit, frame] = parse_what_if("battery_capacity=2@30");
+  CHECK(edit.battery_capacity_scale == 2);
+  CHECK(edit.pv_scale == 1);
+  CHECK(frame == 30);
+  std::tie(edit, frame) = parse_what_if("pv=1.5");
+  CHECK(edit.pv_scale == 1.5);
+  CHECK(frame == 0);
+  const std::string controller(controller_names().front());
+  std::tie(edit, frame) = parse_what_if("battery_capacity=3,battery_power=0.5,pv=2,controller=" + controller + "@7");
+  CHECK(edit.battery_capacity_scale == 3);
+  CHECK(edit.battery_power_scale == 0.5);
+  CHECK(edit.pv_scale == 2);
+  CHECK(edit.controller == controller);
+  CHECK(frame == 7);
+
+  const char* argv[] = {"zeropark-view", "park.yaml", "--what-if", "battery_capacity=2@30"};
+  const ViewOptions options = parse_view_options(4, const_cast<char**>(argv));
+  REQUIRE(options.what_if);
+  CHECK(options.what_if->battery_capacity_scale == 2);
+  CHECK(options.what_if_frame == 30);
+  CHECK_FALSE(parse_view_options(2, const_cast<char**>(argv)).what_if);
+}
+
+TEST_CASE("a bad what-if option names what is wrong", "[viz][options]") {
+  const auto message = [](const std::string& text) -> std::string {
+    try {
+      parse_what_if(text);
+    } catch (const std::invalid_argument& e) {
+      return e.what();
+    }
+    return "(accepted)";
+  };
+  CHECK_THAT(message("battery_capacity=0@1"), Catch::Contains("scale > 0"));
+  CHECK_THAT(message("battery_capacity=-2"), Catch::Contains("scale > 0"));
+  CHECK_THAT(message("pv=big"), Catch::Contains("'big'"));
+  CHECK_THAT(message("pv=nan"), Catch::Contains("scale > 0"));
+  CHECK_THAT(message("pv=1.5@-3"), Catch::Contains("frame count"));
+  CHECK_THAT(message("pv=1.5@soon"), Catch::Contains("frame count"));
+  CHECK_THAT(message("size=2"), Catch::Contains("unknown key 'size'"));
+  CHECK_THAT(message("controller=no_such_controller"), Catch::Contains("no controller named"));
+  CHECK_THAT(message(""), Catch::Contains("needs an edit"));
+  CHECK_THAT(message("@3"), Catch::Contains("needs an edit"));
+  CHECK_THAT(message("pv="), Catch::Contains("KEY=VALUE"));
+  CHECK_THAT(message("=2"), Catch::Contains("KEY=VALUE"));
+  CHECK_THAT(message("pv=2,"), Catch::Contains("KEY=VALUE"));
+  const char* argv[] = {"zeropark-view", "park.yaml", "--what-if"};
+  CHECK_THROWS_WITH(parse_view_options(3, const_cast<char**>(argv)), Catch::Contains("needs a value"));
 }

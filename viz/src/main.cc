@@ -6,12 +6,14 @@
 // message on stderr, never a crash), 4 a screenshot that could not be written.
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <exception>
 #include <memory>
 #include <optional>
-#include <algorithm>
+#include <string_view>
+#include <vector>
 
 #include "controls_panel.h"
 #include "gl_window.h"
@@ -22,6 +24,7 @@
 #include "series_panel.h"
 #include "simulation_runner.h"
 #include "view_options.h"
+#include "zeropark/controller.h"
 #include "zeropark/error.h"
 #include "zeropark/spec.h"
 
@@ -124,6 +127,14 @@ int main(int argc, char** argv) {
   ControlsState controls;
   controls.flat_out = options.speed <= 0;
   if (options.speed > 0) controls.speed_hours_per_s = static_cast<float>(options.speed / 3600.0);
+  if (options.what_if) {  // the What-if tile shows the command line's edit
+    controls.battery_capacity_scale = static_cast<float>(options.what_if->battery_capacity_scale);
+    controls.battery_power_scale = static_cast<float>(options.what_if->battery_power_scale);
+    controls.pv_scale = static_cast<float>(options.what_if->pv_scale);
+    const std::vector<std::string_view> names = controller_names();
+    const auto named = std::find(names.begin(), names.end(), options.what_if->controller);
+    if (named != names.end()) controls.controller = 1 + static_cast<int>(named - names.begin());  // 0: the scenario's
+  }
 
   const auto started = std::chrono::steady_clock::now();
   int frames = 0;
@@ -132,6 +143,8 @@ int main(int argc, char** argv) {
   std::shared_ptr<const ViewSnapshot> snap;
   int exit_code = 0;
   while (!window->should_close() && (options.frames < 0 || frames < options.frames)) {
+    // --what-if: the fork a screenshot shows, applied like the panel's Apply (queued, never waited on).
+    if (options.what_if && frames == options.what_if_frame) runner.apply_edit(*options.what_if);
     snap = runner.snapshot();
     if (snap->done && !sim_done_s) sim_done_s = seconds_since(started);
     window->begin_frame();
@@ -142,8 +155,8 @@ int main(int argc, char** argv) {
     const bool final_frame = options.frames > 0 && frames == options.frames;
     if (final_frame && !options.screenshot.empty()) {
       if (write_screenshot(options.screenshot, window->framebuffer_width(), window->framebuffer_height(), error)) {
-        std::printf("zeropark-view: drew %d components, %d lines at tick %lld\n", last.drawn.components, last.drawn.lines,
-                    static_cast<long long>(snap->tick));
+        std::printf("zeropark-view: drew %d components, %d lines at tick %lld\n", last.drawn.components,
+                    last.drawn.lines, static_cast<long long>(snap->tick));
       } else {
         std::fprintf(stderr, "zeropark-view: %s\n", error.c_str());
         exit_code = 4;

@@ -1,5 +1,6 @@
-// Plots with ImGui::PlotLines (see series_panel.h). ImGui's own tooltip shows a bare index, so the
-// read-out here names the date and the unit instead.
+// Plots drawn on ImGui's draw list (see series_panel.h): x is simulated time, so the original and
+// its fork share the axes whatever their sampling, and the hover read-out names the date, the
+// unit and both values.
 #include "series_panel.h"
 
 #include <imgui.h>
@@ -11,29 +12,132 @@ namespace zeropark::view {
 
 namespace {
 
-void plot(const NamedSeries& s, bool whole_run, float height) {
-  const std::vector<float> values = whole_run ? s.data.history_values() : s.data.window_values();
-  const std::vector<double> times = whole_run ? s.data.history_times() : s.data.window_times();
-  char overlay[96];
-  std::snprintf(overlay, sizeof overlay, "%s: %.2f %s", s.name.c_str(), s.data.latest(), s.unit.c_str());
+// The fork's colour: white stands apart from every kind's colour on the dark background. It is
+// drawn thin over a wide original, so where the two agree the original still shows round it.
+const ImU32 kForkColour = IM_COL32(245, 245, 245, 235);
+constexpr float kOriginalThickness = 3.0f, kForkThickness = 1.2f;
+
+struct Samples {
+  std::vector<float> values;
+  std::vector<double> times;
+};
+
+Samples samples_of(const NamedSeries& s, bool whole_run) {
+  return {whole_run ? s.data.history_values() : s.data.window_values(),
+          whole_run ? s.data.history_times() : s.data.window_times()};
+}
+
+// The index of the last sample at or before `t` (0 when none is).
+std::size_t at_or_before(const std::vector<double>& times, double t) {
+  const auto it = std::upper_bound(times.begin(), times.end(), t);
+  return it == times.begin() ? 0 : static_cast<std::size_t>(it - times.begin()) - 1;
+}
+
+void polyline(ImDrawList* draw, const Samples& s, double t0, double t1, float lo, float hi, ImVec2 min, ImVec2 size,
+              ImU32 colour, float thickness) {
+  std::vector<ImVec2> points;
+  points.reserve(s.values.size());
+  for (std::size_t i = 0; i < s.values.size(); ++i) {
+    if (s.times[i] < t0) continue;
+    const float x = min.x + size.x * static_cast<float>((s.times[i] - t0) / (t1 - t0));
+    const float y = min.y + size.y * (1 - (s.values[i] - lo) / (hi - lo));
+    points.emplace_back(x, y);
+  }
+  if (points.size() == 1) points.emplace_back(min.x + size.x, points.front().y);
+  if (points.size() > 1)
+    draw->AddPolyline(points.data(), static_cast<int>(points.size()), colour, ImDrawFlags_None, thickness);
+}
+
+void plot(const NamedSeries& s, const NamedSeries* fork, bool whole_run, float height) {
+  const Samples original = samples_of(s, whole_run);
+  Samples forked;
+  if (fork) forked = samples_of(*fork, whole_run);
+  // Both on one scale, from zero (or below) to the larger peak, with a little headroom.
   float lo = 0, hi = 1;
-  if (!values.empty()) {
-    lo = std::min(0.0f, *std::min_element(values.begin(), values.end()));
-    hi = std::max(lo + 1e-3f, *std::max_element(values.begin(), values.end()));
+  if (!original.values.empty()) {
+    float peak = lo;
+    for (const std::vector<float>* values :
+         {&original.values, static_cast<const std::vector<float>*>(&forked.values)}) {
+      if (values->empty()) continue;
+      lo = std::min(lo, *std::min_element(values->begin(), values->end()));
+      peak = std::max(peak, *std::max_element(values->begin(), values->end()));
+    }
+    hi = std::max(lo + 1e-3f, peak);
+    hi += 0.05f * (hi - lo);
   }
-  ImGui::PushStyleColor(ImGuiCol_PlotLines, ImVec4(s.colour.r, s.colour.g, s.colour.b, 1));
+  const double t0 = original.times.empty() ? 0 : original.times.front();
+  const double t1 = original.times.empty() ? 1 : std::max(original.times.back(), t0 + 1);
+
   ImGui::PushID(s.name.c_str());
-  const float width = ImGui::GetContentRegionAvail().x;
-  ImGui::PlotLines("##plot", values.empty() ? nullptr : values.data(), static_cast<int>(values.size()), 0, overlay, lo,
-                   hi * 1.05f, ImVec2(width, height));
+  const ImVec2 size(ImGui::GetContentRegionAvail().x, height);
+  ImGui::InvisibleButton("##plot", size);
   ImGui::PopID();
-  ImGui::PopStyleColor();
-  if (ImGui::IsItemHovered() && values.size() > 1) {
-    const float x = (ImGui::GetIO().MousePos.x - ImGui::GetItemRectMin().x) / std::max(1.0f, ImGui::GetItemRectSize().x);
-    const std::size_t i = std::min(values.size() - 1, static_cast<std::size_t>(std::max(0.0f, x) * static_cast<float>(values.size())));
-    const double day = times[i] / 86400.0;
-    ImGui::SetTooltip("%s\nday %.2f of the run\n%.3f %s", s.name.c_str(), day, values[i], s.unit.c_str());
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_FrameBg), ImGui::GetStyle().FrameRounding);
+  draw->PushClipRect(min, max, true);
+  const ImU32 colour = IM_COL32(static_cast<int>(s.colour.r * 255), static_cast<int>(s.colour.g * 255),
+                                static_cast<int>(s.colour.b * 255), 255);
+  polyline(draw, original, t0, t1, lo, hi, min, size, colour, kOriginalThickness);
+  if (!forked.values.empty()) {
+    // Where the fork starts, then the fork over the original.
+    const double t_fork = forked.times.front();
+    if (t_fork >= t0) {
+      const float x = min.x + size.x * static_cast<float>((t_fork - t0) / (t1 - t0));
+      draw->AddLine(ImVec2(x, min.y), ImVec2(x, max.y), IM_COL32(245, 245, 245, 70));
+    }
+    polyline(draw, forked, t0, t1, lo, hi, min, size, kForkColour, kForkThickness);
   }
+  char overlay[160];
+  int used = std::snprintf(overlay, sizeof overlay, "%s: %.2f %s", s.name.c_str(), s.data.latest(), s.unit.c_str());
+  if (!forked.values.empty() && used > 0 && static_cast<std::size_t>(used) < sizeof overlay)
+    std::snprintf(overlay + used, sizeof overlay - static_cast<std::size_t>(used), "   fork: %.2f %s",
+                  fork->data.latest(), s.unit.c_str());
+  // The caption on a backing of the frame's colour, so the lines never cross the text.
+  const ImVec2 text_at(min.x + 4, min.y + 1), text_size = ImGui::CalcTextSize(overlay);
+  draw->AddRectFilled(ImVec2(text_at.x - 2, text_at.y), ImVec2(text_at.x + text_size.x + 2, text_at.y + text_size.y),
+                      IM_COL32(20, 30, 48, 235));
+  draw->AddText(text_at, ImGui::GetColorU32(ImGuiCol_Text), overlay);
+  draw->PopClipRect();
+
+  if (ImGui::IsItemHovered() && !original.values.empty()) {
+    const float x = std::clamp((ImGui::GetIO().MousePos.x - min.x) / std::max(1.0f, size.x), 0.0f, 1.0f);
+    const double t = t0 + x * (t1 - t0);
+    draw->AddLine(ImVec2(ImGui::GetIO().MousePos.x, min.y), ImVec2(ImGui::GetIO().MousePos.x, max.y),
+                  IM_COL32(255, 255, 255, 60));
+    const float v = original.values[at_or_before(original.times, t)];
+    if (!forked.values.empty() && t >= forked.times.front()) {
+      const float f = forked.values[at_or_before(forked.times, t)];
+      ImGui::SetTooltip("%s\nday %.2f of the run\noriginal %.3f %s\nfork     %.3f %s (%+.3f)", s.name.c_str(),
+                        t / 86400.0, v, s.unit.c_str(), f, s.unit.c_str(), f - v);
+    } else {
+      ImGui::SetTooltip("%s\nday %.2f of the run\n%.3f %s", s.name.c_str(), t / 86400.0, v, s.unit.c_str());
+    }
+  }
+}
+
+// The fork's series of the same name (the recorders list them in the same order).
+const NamedSeries* fork_of(const ViewSnapshot& snap, std::size_t i) {
+  if (!snap.has_fork || i >= snap.fork_series.size() || snap.fork_series[i].name != snap.series[i].name) return nullptr;
+  return &snap.fork_series[i];
+}
+
+// "── original   ── fork: battery capacity x3": the original's colour varies by plot, so its
+// swatch is grey.
+void legend(const ViewSnapshot& snap) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const auto swatch = [&](ImU32 colour, float thickness) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float y = at.y + ImGui::GetTextLineHeight() * 0.5f;
+    draw->AddLine(ImVec2(at.x, y), ImVec2(at.x + 18, y), colour, thickness);
+    ImGui::Dummy(ImVec2(22, ImGui::GetTextLineHeight()));
+    ImGui::SameLine(0, 2);
+  };
+  swatch(IM_COL32(160, 170, 185, 255), kOriginalThickness);
+  ImGui::TextUnformatted("original (each plot's colour)");
+  ImGui::SameLine(0, 16);
+  swatch(kForkColour, kForkThickness + 0.8f);
+  ImGui::Text("fork: %s (from day %.1f)", snap.fork_label.c_str(), static_cast<double>(snap.fork_from_tick) / 86400.0);
 }
 
 }  // namespace
@@ -49,20 +153,29 @@ void draw_series_panel(const ViewSnapshot& snap, SeriesPanelState& state) {
     ImGui::SetNextItemWidth(std::max(120.0f, ImGui::GetContentRegionAvail().x));
     if (ImGui::BeginCombo("##component", snap.series[static_cast<std::size_t>(state.component)].name.c_str())) {
       for (int i : power)
-        if (ImGui::Selectable(snap.series[static_cast<std::size_t>(i)].name.c_str(), i == state.component)) state.component = i;
+        if (ImGui::Selectable(snap.series[static_cast<std::size_t>(i)].name.c_str(), i == state.component))
+          state.component = i;
       ImGui::EndCombo();
     }
   }
+  if (snap.has_fork) legend(snap);
   // Share the height among the plots so the panel never needs a scroll bar.
   int plots = power.empty() ? 0 : 1;
   for (const NamedSeries& s : snap.series) plots += s.group == "power" ? 0 : 1;
   const float spacing = ImGui::GetStyle().ItemSpacing.y;
-  const float height = std::max(28.0f, (ImGui::GetContentRegionAvail().y - spacing * static_cast<float>(plots)) / std::max(plots, 1));
-  for (const NamedSeries& s : snap.series)
-    if (s.group == "grid" || s.group == "soc") plot(s, state.whole_run, height);
-  if (!power.empty()) plot(snap.series[static_cast<std::size_t>(state.component)], state.whole_run, height);
-  for (const NamedSeries& s : snap.series)
-    if (s.group == "price" || s.group == "carbon") plot(s, state.whole_run, height);
+  const float height =
+      std::max(28.0f, (ImGui::GetContentRegionAvail().y - spacing * static_cast<float>(plots)) / std::max(plots, 1));
+  const auto plot_group = [&](const char* a, const char* b) {
+    for (std::size_t i = 0; i < snap.series.size(); ++i)
+      if (snap.series[i].group == a || snap.series[i].group == b)
+        plot(snap.series[i], fork_of(snap, i), state.whole_run, height);
+  };
+  plot_group("grid", "soc");
+  if (!power.empty()) {
+    const auto i = static_cast<std::size_t>(state.component);
+    plot(snap.series[i], fork_of(snap, i), state.whole_run, height);
+  }
+  plot_group("price", "carbon");
 }
 
 }  // namespace zeropark::view

@@ -33,7 +33,8 @@ void SeriesRecorder::set_up(const ParkModel& m) {
   const ParkState initial = initial_state(m);
   for (std::size_t v = 0; v < boost::num_vertices(g); ++v) {
     if (is_hub(g[v].kind) || g[v].kind == VertexKind::kGrid) continue;
-    const bool v2g = g[v].kind == VertexKind::kEvCharger && m.ev_chargers[static_cast<std::size_t>(g[v].index)].bidirectional;
+    const bool v2g =
+        g[v].kind == VertexKind::kEvCharger && m.ev_chargers[static_cast<std::size_t>(g[v].index)].bidirectional;
     add(vertex_name(m, g[v]), read_vertex(m, initial, g[v]).unit, "power", kind_colour(g[v].kind, v2g));
     component_of_series_.push_back(g[v]);
   }
@@ -49,18 +50,39 @@ void SeriesRecorder::on_run_start(const ParkModel& m, const ParkState&) {
   if (series_.empty()) set_up(m);
 }
 
+void SeriesRecorder::read_row(const ParkModel& m, const ParkState& s) {
+  row_.resize(series_.size());
+  row_[0] = std::max(0.0, s.powers.grid_kw);
+  row_[1] = std::max(0.0, -s.powers.grid_kw);
+  row_[2] = s.powers.price_cny_per_kwh;
+  row_[3] = s.powers.carbon_kg_per_kwh;
+  for (std::size_t k = 0; k < component_of_series_.size(); ++k) {
+    const ComponentReading r = read_vertex(m, s, component_of_series_[k]);
+    row_[4 + k] = series_[4 + k].group == "soc" ? 100.0 * std::max(0.0, r.soc) : r.power;
+  }
+}
+
+void SeriesRecorder::push_row(double t) {
+  for (std::size_t k = 0; k < series_.size(); ++k) series_[k].data.push(t, row_[k]);
+}
+
+void SeriesRecorder::sample_at(Tick tick) {
+  // The front stays: a fork segment that outlasts the original's may hold at the next tick too.
+  while (pending_.size() > 1 && pending_[1].first <= tick) pending_.pop_front();
+  if (pending_.empty() || pending_.front().first > tick) return;
+  row_ = pending_.front().second;
+  push_row(static_cast<double>(tick));
+}
+
 void SeriesRecorder::on_event(const ParkModel& m, const ParkState& s, Tick) {
   // A fork's recorder sees no run start: set up on its first event.
   if (series_.empty()) set_up(m);
-  const double t = static_cast<double>(s.tick);
-  series_[0].data.push(t, std::max(0.0, s.powers.grid_kw));
-  series_[1].data.push(t, std::max(0.0, -s.powers.grid_kw));
-  series_[2].data.push(t, s.powers.price_cny_per_kwh);
-  series_[3].data.push(t, s.powers.carbon_kg_per_kwh);
-  for (std::size_t k = 0; k < component_of_series_.size(); ++k) {
-    NamedSeries& series = series_[4 + k];
-    const ComponentReading r = read_vertex(m, s, component_of_series_[k]);
-    series.data.push(t, series.group == "soc" ? 100.0 * std::max(0.0, r.soc) : r.power);
+  if (!aligned_) {
+    read_row(m, s);
+    push_row(static_cast<double>(s.tick));
+  } else {
+    read_row(m, s);
+    pending_.emplace_back(s.tick, row_);
   }
 
   // Totals here are those at the segment's start, so a mark taken at the first event of a month

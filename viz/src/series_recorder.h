@@ -7,7 +7,9 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "palette.h"
@@ -26,15 +28,25 @@ struct NamedSeries {
 
 // Energy counters at the start of the current month and day, for "this month" and "today".
 struct CalendarMarks {
-  int month_key = -1;  // year × 100 + month of the mark
-  int day_key = -1;    // year × 10000 + month × 100 + day
-  double month_start_pv_kwh = 0;     // PV + PV/thermal electricity delivered before this month
+  int month_key = -1;                  // year × 100 + month of the mark
+  int day_key = -1;                    // year × 10000 + month × 100 + day
+  double month_start_pv_kwh = 0;       // PV + PV/thermal electricity delivered before this month
   double day_start_plugged_hours = 0;  // charge-point hours occupied before today
 };
 
+// By default every event of the session it is attached to becomes a sample. A what-if fork's
+// recorder is "aligned" instead: the runner asks for one sample per event of the original, at the
+// original's segment start, so the fork's series line up sample for sample with the original's
+// from the fork tick on, whatever extra (or fewer) events the edit gives the fork.
 class SeriesRecorder final : public TraceSink {
  public:
   explicit SeriesRecorder(std::size_t window = 720, std::size_t history = 2048);
+
+  // Aligned mode: on_event only queues each segment's readings; sample_at(t) pushes those of the
+  // segment holding at t (the last one starting by t). The runner calls it with the original's
+  // segment start once the fork has run to the original's new tick.
+  void set_aligned(bool aligned) { aligned_ = aligned; }
+  void sample_at(Tick tick);
 
   void on_run_start(const ParkModel& model, const ParkState& state) override;
   void on_event(const ParkModel& model, const ParkState& state, Tick duration_s) override;
@@ -44,8 +56,13 @@ class SeriesRecorder final : public TraceSink {
 
  private:
   void set_up(const ParkModel& model);
+  void read_row(const ParkModel& model, const ParkState& state);
+  void push_row(double t_s);
 
   std::size_t window_, history_;
+  bool aligned_ = false;
+  std::vector<double> row_;                                   // the latest readings, one per series
+  std::deque<std::pair<Tick, std::vector<double>>> pending_;  // aligned: segment start, readings
   std::vector<NamedSeries> series_;
   std::vector<TopologyVertex> component_of_series_;  // for "power" and "soc" series
   CalendarMarks marks_;

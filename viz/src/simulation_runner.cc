@@ -12,7 +12,9 @@ namespace zeropark::view {
 using Clock = std::chrono::steady_clock;
 
 SimulationRunner::SimulationRunner(std::shared_ptr<const ParkModel> model, RunnerOptions options)
-    : model_(std::move(model)), options_(options), recorder_(options.window, options.history),
+    : model_(std::move(model)),
+      options_(options),
+      recorder_(options.window, options.history),
       fork_recorder_(options.window, options.history) {
   session_ = std::make_unique<Session>(model_, &recorder_);
   paused_ = options_.start_paused;
@@ -114,12 +116,14 @@ bool SimulationRunner::take_commands() {
   if (c.drop_fork) {
     fork_.reset();
     fork_label_.clear();
+    fork_recorder_ = SeriesRecorder(options_.window, options_.history);
   }
   for (const WhatIfEdit& edit : c.edits) {
     // Between events, so the fork starts from a whole state; a failed edit keeps the old fork.
     try {
       auto edited = std::make_shared<const ParkModel>(zeropark::view::apply_edit(*model_, edit));
       fork_recorder_ = SeriesRecorder(options_.window, options_.history);
+      fork_recorder_.set_aligned(true);
       fork_ = session_->fork(edited, &fork_recorder_);
       fork_label_ = edit.label();
       fork_from_tick_ = session_->state().tick;
@@ -135,8 +139,13 @@ bool SimulationRunner::take_commands() {
 }
 
 bool SimulationRunner::advance_one() {
+  const Tick segment_start = session_->state().tick;
   if (!session_->step_event()) return false;
-  if (fork_) fork_->run_until(session_->state().tick);
+  if (fork_) {
+    // The fork's sample for the original's segment just integrated, at the same tick.
+    fork_->run_until(session_->state().tick);
+    fork_recorder_.sample_at(segment_start);
+  }
   return true;
 }
 
@@ -151,6 +160,7 @@ void SimulationRunner::publish() {
     next->fork_label = fork_label_;
     next->fork_from_tick = fork_from_tick_;
     next->fork_delta = kpi_deltas(next->kpis, fork_->kpis_so_far());
+    next->fork_series = fork_recorder_.series();
   }
   std::lock_guard lock(snapshot_mutex_);
   snapshot_ = std::move(next);

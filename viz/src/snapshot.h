@@ -32,9 +32,9 @@ struct ComponentNow {
 struct LineNow {
   std::string name;
   int line = -1;
-  double flow_kw = 0;       // sent, at the parent end
-  int direction = 0;        // +1 parent → child, -1 child → parent, 0 idle
-  double loading = 0;       // |flow| / capacity, [0, 1]
+  double flow_kw = 0;  // sent, at the parent end
+  int direction = 0;   // +1 parent → child, -1 child → parent, 0 idle
+  double loading = 0;  // |flow| / capacity, [0, 1]
 };
 
 struct KpiDelta {
@@ -59,8 +59,8 @@ struct ViewSnapshot {
   std::string date;  // local civil time of `tick`
   bool done = false;
   bool paused = false;
-  double speed = 0;          // sim-seconds per wall-second; ≤ 0: as fast as possible
-  double events_per_s = 0;   // of the simulation thread, lately
+  double speed = 0;                      // sim-seconds per wall-second; ≤ 0: as fast as possible
+  double events_per_s = 0;               // of the simulation thread, lately
   std::vector<ComponentNow> components;  // one per topology vertex, in vertex order
   std::vector<LineNow> lines;            // one per model line
   double grid_kw = 0, price_cny_per_kwh = 0, carbon_kg_per_kwh = 0;
@@ -72,7 +72,10 @@ struct ViewSnapshot {
   std::string fork_label;
   Tick fork_from_tick = 0;
   std::vector<KpiDelta> fork_delta;  // top-level KPIs of both, at the same tick
-  std::string fork_error;            // why the last edit could not be applied
+  // The fork's series, named as `series` and in the same order (empty until its first event);
+  // one sample per event of the original from fork_from_tick on, at the same ticks.
+  std::vector<NamedSeries> fork_series;
+  std::string fork_error;  // why the last edit could not be applied
 };
 
 // Fills everything a session and its recorder know (not the runner's fields: paused, speed,

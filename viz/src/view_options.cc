@@ -1,14 +1,20 @@
 // Parsing zeropark-view's arguments (see view_options.h).
 #include "view_options.h"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <stdexcept>
+#include <string_view>
+#include <tuple>
+
+#include "zeropark/controller.h"
 
 namespace zeropark::view {
 
 const char* view_usage() {
-  return "usage: zeropark-view SCENARIO.yaml [--frames N] [--screenshot FILE.png] [--speed S] [--help]\n"
+  return "usage: zeropark-view SCENARIO.yaml [--frames N] [--screenshot FILE.png] [--speed S]\n"
+         "                     [--what-if EDIT[@K]] [--help]\n"
          "\n"
          "The live view of a park: its graph with the powers now, time series, KPIs, clock controls\n"
          "and what-if forks.\n"
@@ -17,6 +23,9 @@ const char* view_usage() {
          "  --screenshot FILE    write the last frame as PNG and print what was drawn\n"
          "  --speed S            simulated seconds per wall-clock second (default 21600, 6 h/s);\n"
          "                       0 runs as fast as possible\n"
+         "  --what-if EDIT[@K]   fork the run after K frames (default 0) with EDIT, a comma-separated\n"
+         "                       list of battery_capacity=X, battery_power=X, pv=X (scales > 0)\n"
+         "                       and controller=NAME; e.g. --what-if battery_capacity=2@30\n"
          "  --help               this text\n"
          "\n"
          "Exit codes: 0 ok, 2 bad command line, 3 bad scenario or no display / OpenGL 3.3,\n"
@@ -37,7 +46,59 @@ std::optional<double> whole_number(const std::string& text, Convert convert) {
   return std::nullopt;
 }
 
+double positive_scale(const std::string& key, const std::string& text) {
+  const std::optional<double> scale =
+      whole_number(text, [](const std::string& t, std::size_t* used) { return std::stod(t, used); });
+  if (!scale || !std::isfinite(*scale) || *scale <= 0)
+    throw std::invalid_argument("--what-if " + key + " needs a scale > 0, got '" + text + "'");
+  return *scale;
+}
+
 }  // namespace
+
+std::pair<WhatIfEdit, int> parse_what_if(const std::string& text) {
+  WhatIfEdit edit;
+  int frame = 0;
+  std::string edits = text;
+  if (const std::size_t at = text.rfind('@'); at != std::string::npos) {
+    edits = text.substr(0, at);
+    const std::string k = text.substr(at + 1);
+    const std::optional<double> value =
+        whole_number(k, [](const std::string& t, std::size_t* used) { return std::stoi(t, used); });
+    if (!value || *value < 0)
+      throw std::invalid_argument("--what-if needs @K with a frame count >= 0, got '@" + k + "'");
+    frame = static_cast<int>(*value);
+  }
+  if (edits.empty()) throw std::invalid_argument("--what-if needs an edit, e.g. battery_capacity=2@30");
+  std::size_t begin = 0;
+  while (begin <= edits.size()) {
+    const std::size_t end = std::min(edits.find(',', begin), edits.size());
+    const std::string part = edits.substr(begin, end - begin);
+    const std::size_t eq = part.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == part.size())
+      throw std::invalid_argument("--what-if needs KEY=VALUE, got '" + part + "'");
+    const std::string key = part.substr(0, eq), val = part.substr(eq + 1);
+    if (key == "battery_capacity") {
+      edit.battery_capacity_scale = positive_scale(key, val);
+    } else if (key == "battery_power") {
+      edit.battery_power_scale = positive_scale(key, val);
+    } else if (key == "pv") {
+      edit.pv_scale = positive_scale(key, val);
+    } else if (key == "controller") {
+      if (!make_controller(val)) {
+        std::string known;
+        for (std::string_view name : controller_names()) known += (known.empty() ? "" : ", ") + std::string(name);
+        throw std::invalid_argument("--what-if: no controller named '" + val + "' (known: " + known + ")");
+      }
+      edit.controller = val;
+    } else {
+      throw std::invalid_argument("--what-if: unknown key '" + key +
+                                  "' (battery_capacity, battery_power, pv or controller)");
+    }
+    begin = end + 1;
+  }
+  return {edit, frame};
+}
 
 ViewOptions parse_view_options(int argc, char** argv) {
   ViewOptions options;
@@ -55,6 +116,8 @@ ViewOptions parse_view_options(int argc, char** argv) {
           whole_number(text, [](const std::string& t, std::size_t* used) { return std::stoi(t, used); });
       if (!frames || *frames < 1) throw std::invalid_argument("--frames needs a count ≥ 1, got '" + text + "'");
       options.frames = static_cast<int>(*frames);
+    } else if (arg == "--what-if") {
+      std::tie(options.what_if.emplace(), options.what_if_frame) = parse_what_if(value(i));
     } else if (arg == "--screenshot") {
       options.screenshot = value(i);
     } else if (arg == "--speed") {
