@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "kernel/balance.h"
 #include "kernel/heat_balance.h"
@@ -91,6 +92,22 @@ const std::string kHeatPark =
     "    profile: office\n"
     "    peak_kw: 100\n";
 
+// A heating loop with one heat pump drawing on a constant-temperature source; `pump_lines` adds
+// the pump's own settings (YAML lines at its indentation).
+std::string loop_with_pump(double source_c, double rated_kw, const std::string& pump_lines) {
+  char numbers[96];
+  std::snprintf(numbers, sizeof numbers, "    source_mean_c: %g\n    rated_kw: %g\n", source_c, rated_kw);
+  return std::string(
+             "heat_buses:\n"
+             "  - name: loop\n"
+             "heat_pumps:\n"
+             "  - name: hp\n"
+             "    bus: main\n"
+             "    heat_bus: loop\n"
+             "    source: constant\n") +
+         numbers + pump_lines;
+}
+
 }  // namespace
 
 TEST_CASE("a heat pump and a tank balance the heat bus at every event for a year", "[heat][year]") {
@@ -128,28 +145,20 @@ TEST_CASE("a heat pump and a tank balance the heat bus at every event for a year
 
 TEST_CASE("minimum run and off times are exact events", "[heat][events]") {
   // Demand 40 kW in hours 8 and 9 of each day, none otherwise. The heat pump must run at least
-  // 5400 s after a start and stay off 2700 s after a stop.
+  // 9000 s after a start and stay off 2700 s after a stop.
   TempDir dir;
   const auto demand = [](int h) { return (h % 24 == 8 || h % 24 == 9) ? 40.0 : 0.0; };
   dir.write("heat.csv", zeropark::testing::hourly_csv("heat_kwh", demand));
-  const std::string park =
-      "heat_buses:\n"
-      "  - name: loop\n"
-      "heat_pumps:\n"
-      "  - name: hp\n"
-      "    bus: main\n"
-      "    heat_bus: loop\n"
-      "    source: constant\n"
-      "    source_mean_c: 10\n"
-      "    rated_kw: 100\n"
-      "    min_load_fraction: 0.25\n"
-      "    min_on_s: 9000\n"
-      "    min_off_s: 2700\n"
-      "heat_loads:\n"
-      "  - name: demand\n"
-      "    bus: loop\n"
-      "    profile: " +
-      (dir.path() / "heat.csv").string() + "\n";
+  const std::string park = loop_with_pump(10, 100,
+                                          "    min_load_fraction: 0.25\n"
+                                          "    min_on_s: 9000\n"
+                                          "    min_off_s: 2700\n") +
+
+                           "heat_loads:\n"
+                           "  - name: demand\n"
+                           "    bus: loop\n"
+                           "    profile: " +
+                           (dir.path() / "heat.csv").string() + "\n";
   const ParkModel model = compile_park(read_scenario_text(
       minimal_scenario(park, "  start: 2023-01-02T00:00\n  end: 2023-01-04T00:00\n"), "events.yaml"));
   HeatRecorder recorder;
@@ -183,23 +192,15 @@ TEST_CASE("a minimum off time leaves demand unmet until it ends, exactly", "[hea
   TempDir dir;
   const auto demand = [](int h) { return (h % 24 == 8 || h % 24 == 10) ? 30.0 : 0.0; };
   dir.write("heat.csv", zeropark::testing::hourly_csv("heat_kwh", demand));
-  const std::string park =
-      "heat_buses:\n"
-      "  - name: loop\n"
-      "heat_pumps:\n"
-      "  - name: hp\n"
-      "    bus: main\n"
-      "    heat_bus: loop\n"
-      "    source: constant\n"
-      "    source_mean_c: 10\n"
-      "    rated_kw: 100\n"
-      "    min_load_fraction: 0\n"
-      "    min_off_s: 5400\n"
-      "heat_loads:\n"
-      "  - name: demand\n"
-      "    bus: loop\n"
-      "    profile: " +
-      (dir.path() / "heat.csv").string() + "\n";
+  const std::string park = loop_with_pump(10, 100,
+                                          "    min_load_fraction: 0\n"
+                                          "    min_off_s: 5400\n") +
+
+                           "heat_loads:\n"
+                           "  - name: demand\n"
+                           "    bus: loop\n"
+                           "    profile: " +
+                           (dir.path() / "heat.csv").string() + "\n";
   const ParkModel model = compile_park(
       read_scenario_text(minimal_scenario(park, "  start: 2023-01-02T00:00\n  end: 2023-01-03T00:00\n"), "off.yaml"));
   const RunResult result = run_park(model, nullptr, without_baseline());
@@ -210,21 +211,13 @@ TEST_CASE("a minimum off time leaves demand unmet until it ends, exactly", "[hea
 }
 
 TEST_CASE("an import limit sheds heat pump power and the heat bus reports the heat lost", "[heat][limits]") {
-  const std::string park =
-      "heat_buses:\n"
-      "  - name: loop\n"
-      "heat_pumps:\n"
-      "  - name: hp\n"
-      "    bus: main\n"
-      "    heat_bus: loop\n"
-      "    source: constant\n"
-      "    source_mean_c: 5\n"
-      "    rated_kw: 200\n"
-      "heat_loads:\n"
-      "  - name: demand\n"
-      "    bus: loop\n"
-      "    profile: constant\n"
-      "    peak_kw: 150\n";
+  const std::string park = loop_with_pump(5, 200, "") +
+
+                           "heat_loads:\n"
+                           "  - name: demand\n"
+                           "    bus: loop\n"
+                           "    profile: constant\n"
+                           "    peak_kw: 150\n";
   // 100 kW of office + the heat pump's draw exceed a 110 kW import limit.
   std::string yaml = minimal_scenario(park, "  start: 2023-01-02T00:00\n  end: 2023-01-03T00:00\n");
   yaml.replace(yaml.find("  bus: main\n", yaml.find("grid:")), 12, "  bus: main\n  import_limit_kw: 110\n");
@@ -247,30 +240,22 @@ TEST_CASE("a heat pump cut by an import limit while it charges a tank charges it
   // tank takes that surplus, until the 105 kW import limit cuts the pump's electricity.
   TempDir dir;
   dir.write("heat.csv", zeropark::testing::hourly_csv("heat_kwh", [](int h) { return h % 24 == 0 ? 60.0 : 0.0; }));
-  const std::string park =
-      "heat_buses:\n"
-      "  - name: loop\n"
-      "heat_pumps:\n"
-      "  - name: hp\n"
-      "    bus: main\n"
-      "    heat_bus: loop\n"
-      "    source: constant\n"
-      "    source_mean_c: 10\n"
-      "    rated_kw: 100\n"
-      "    min_load_fraction: 0.5\n"
-      "    min_on_s: 43200\n"
-      "thermal_storage:\n"
-      "  - name: tank\n"
-      "    heat_bus: loop\n"
-      "    capacity_kwh: 2000\n"
-      "    max_charge_kw: 100\n"
-      "    max_discharge_kw: 100\n"
-      "    soc_initial: 0\n"
-      "heat_loads:\n"
-      "  - name: demand\n"
-      "    bus: loop\n"
-      "    profile: " +
-      (dir.path() / "heat.csv").string() + "\n";
+  const std::string park = loop_with_pump(10, 100,
+                                          "    min_load_fraction: 0.5\n"
+                                          "    min_on_s: 43200\n") +
+
+                           "thermal_storage:\n"
+                           "  - name: tank\n"
+                           "    heat_bus: loop\n"
+                           "    capacity_kwh: 2000\n"
+                           "    max_charge_kw: 100\n"
+                           "    max_discharge_kw: 100\n"
+                           "    soc_initial: 0\n"
+                           "heat_loads:\n"
+                           "  - name: demand\n"
+                           "    bus: loop\n"
+                           "    profile: " +
+                           (dir.path() / "heat.csv").string() + "\n";
   std::string yaml = minimal_scenario(park, "  start: 2023-01-02T00:00\n  end: 2023-01-03T00:00\n");
   yaml.replace(yaml.find("  bus: main\n", yaml.find("grid:")), 12, "  bus: main\n  import_limit_kw: 105\n");
   const ParkModel model = compile_park(read_scenario_text(yaml, "cut.yaml"));
