@@ -48,6 +48,8 @@ ParkModel apply_edit(const ParkModel& model, const WhatIfEdit& edit) {
   if (!edit.controller.empty()) {
     if (!make_controller(edit.controller)) throw std::invalid_argument("no controller named '" + edit.controller + "'");
     out.controller = edit.controller;
+    out.controller_plugin.clear();  // a built-in chosen in the view replaces the scenario's plug-in
+    out.local_controllers.clear();
   }
   return out;
 }

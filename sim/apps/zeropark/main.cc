@@ -10,16 +10,18 @@
 #include <unistd.h>
 
 #include <charconv>
-#include <cstring>
-#include <fstream>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "cli_options.h"
+#include "compare.h"
 #include "kpi_table.h"
 #include "progress.h"
 #include "zeropark/controller.h"
@@ -35,16 +37,16 @@
 
 namespace {
 
-constexpr int kExitUsage = 2;
-constexpr int kExitBadInput = 3;
-constexpr int kExitRunFailed = 4;
-constexpr int kExitInterrupted = 130;  // the shell's convention for SIGINT
+using namespace zeropark::cli;
 
 constexpr const char* kMainHelp =
-    "zeropark " ZEROPARK_VERSION " — discrete-event simulator of low- and zero-carbon parks\n"
+    "zeropark " ZEROPARK_VERSION
+    " — discrete-event simulator of low- and zero-carbon parks\n"
     "\n"
     "Usage:\n"
     "  zeropark run SCENARIO.yaml [options]   simulate a park, write its HDF5 trace, print KPIs\n"
+    "  zeropark compare SCENARIO.yaml --controllers a,b,...\n"
+    "                                         run the park under each controller, KPIs side by side\n"
     "  zeropark schema                        print the scenario format reference (Markdown)\n"
     "  zeropark --version                     print the version\n"
     "  zeropark --help                        this text\n"
@@ -63,6 +65,7 @@ constexpr const char* kRunHelp =
     "      --end ISO            override simulation.end (exclusive)\n"
     "      --seed N             override simulation.seed\n"
     "      --resolution SECONDS override simulation.resolution_s (must divide 3600)\n"
+    "      --controller NAME    override simulation.controller (a built-in, or a plug-in's path)\n"
     "      --quiet              no progress line\n"
     "      --no-baseline        skip the baseline run (no CO2-avoided figures)\n"
     "      --compress           shuffle+deflate the trace (smaller, slower)\n"
@@ -81,19 +84,6 @@ struct RunCommand {
   bool compress = false;
 };
 
-struct UsageError {
-  std::string message;
-};
-
-template <class T>
-T parse_integer(std::string_view option, std::string_view text) {
-  T value{};
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size())
-    throw UsageError{std::string(option) + " expects a whole number, got '" + std::string(text) + "'"};
-  return value;
-}
-
 RunCommand parse_run(const std::vector<std::string>& args) {
   RunCommand cmd;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -102,21 +92,22 @@ RunCommand parse_run(const std::vector<std::string>& args) {
       if (i + 1 >= args.size()) throw UsageError{a + " needs a value"};
       return args[++i];
     };
-    if (a == "-o" || a == "--output") cmd.output = value();
-    else if (a == "--start") cmd.overrides.start_iso = value();
-    else if (a == "--end") cmd.overrides.end_iso = value();
-    else if (a == "--seed") {
-      cmd.overrides.seed = parse_integer<std::uint64_t>(a, value());
-      // Seeds travel through the scenario's number type, exact up to 2^53.
-      if (*cmd.overrides.seed > (std::uint64_t{1} << 53)) throw UsageError{"--seed must be at most 2^53 = 9007199254740992"};
-    }
-    else if (a == "--resolution") cmd.overrides.resolution_s = parse_integer<zeropark::Tick>(a, value());  // range: compile_park
-    else if (a == "--quiet" || a == "-q") cmd.quiet = true;
-    else if (a == "--no-baseline") cmd.baseline = false;
-    else if (a == "--compress") cmd.compress = true;
-    else if (!a.empty() && a[0] == '-') throw UsageError{"unknown option '" + a + "'"};
-    else if (cmd.scenario.empty()) cmd.scenario = a;
-    else throw UsageError{"more than one scenario given ('" + cmd.scenario + "' and '" + a + "')"};
+    if (a == "-o" || a == "--output")
+      cmd.output = value();
+    else if (parse_override(args, i, cmd.overrides))
+      continue;
+    else if (a == "--quiet" || a == "-q")
+      cmd.quiet = true;
+    else if (a == "--no-baseline")
+      cmd.baseline = false;
+    else if (a == "--compress")
+      cmd.compress = true;
+    else if (!a.empty() && a[0] == '-')
+      throw UsageError{"unknown option '" + a + "'"};
+    else if (cmd.scenario.empty())
+      cmd.scenario = a;
+    else
+      throw UsageError{"more than one scenario given ('" + cmd.scenario + "' and '" + a + "')"};
   }
   if (cmd.scenario.empty()) throw UsageError{"no scenario given"};
   return cmd;
@@ -138,14 +129,6 @@ std::string refuse_output(const std::filesystem::path& output) {
   static constexpr char kHdf5Signature[8] = {'\x89', 'H', 'D', 'F', '\r', '\n', '\x1a', '\n'};
   if (!in || std::memcmp(signature, kHdf5Signature, sizeof signature) != 0)
     return "refusing to overwrite '" + output.string() + "': it exists and is not an HDF5 file";
-  return "";
-}
-
-// When a bad value came from the command line rather than the file, say so.
-const char* overriding_option(const zeropark::RunOverrides& o, const std::string& field) {
-  if (field == "simulation.start" && o.start_iso) return " (the value given by --start)";
-  if (field == "simulation.end" && o.end_iso) return " (the value given by --end)";
-  if (field == "simulation.resolution_s" && o.resolution_s) return " (the value given by --resolution)";
   return "";
 }
 
@@ -174,8 +157,7 @@ int run(const RunCommand& cmd) {
     RunOptions options;
     options.with_baseline = cmd.baseline;
     options.stop_on_signal = true;
-    if (show_progress)
-      options.on_progress = [&](const RunProgress& p) { cli::print_progress(model.start, p); };
+    if (show_progress) options.on_progress = [&](const RunProgress& p) { cli::print_progress(model.start, p); };
     const RunResult result = run_park(model, &trace, options);
     if (show_progress) cli::end_progress();
     show_progress = false;  // the line is closed; a later failure must not close it again
@@ -188,6 +170,7 @@ int run(const RunCommand& cmd) {
                 result.wall_s > 0 ? static_cast<double>(result.events) / result.wall_s : 0.0,
                 cmd.baseline ? ", baseline run included" : "");
     cli::print_kpi_table(stdout, result.kpis);
+    cli::print_controller_statistics(stdout, model.controller, result.controller_statistics);
   } catch (const RunInterrupted& e) {
     if (show_progress) cli::end_progress();
     std::fprintf(stderr, "zeropark: interrupted at %s; no trace written\n",
@@ -227,7 +210,8 @@ int main(int argc, char** argv) {
       if (a == "-h" || a == "--help") {
         std::fputs(kRunHelp, stdout);
         std::fputs("\nControllers (simulation.controller):", stdout);
-        for (std::string_view name : zeropark::controller_names()) std::printf(" %.*s", static_cast<int>(name.size()), name.data());
+        for (std::string_view name : zeropark::controller_names())
+          std::printf(" %.*s", static_cast<int>(name.size()), name.data());
         std::fputs("\n", stdout);
         return 0;
       }
@@ -238,6 +222,8 @@ int main(int argc, char** argv) {
       return kExitUsage;
     }
   }
+  if (args[0] == "compare")
+    return zeropark::cli::compare_command(std::vector<std::string>(args.begin() + 1, args.end()));
   std::fprintf(stderr, "zeropark: unknown command '%s'\n\n%s", args[0].c_str(), kMainHelp);
   return kExitUsage;
 }

@@ -29,6 +29,7 @@ struct Observation {
   // Loads and generation are those of the coming segment; the heat pumps', electrolysers' and
   // cars' demands are those of the last one (the plant has not dispatched the coming one yet).
   double net_demand_kw = 0;
+  bool grid_connected = true;  // false while the grid connection is out: the park is an island
   int tariff_period = 0;   // index into model.grid.tariff.period_names
   double grid_kw = 0;      // the last segment's exchange: + import, − export
   std::span<const double> thermal_storage_energy_kwh;
@@ -62,6 +63,14 @@ struct ControllerSetting {
   std::string_view description;
 };
 
+// A figure about a controller's own work in a run (an LP's solve times, its iterations). Wall-clock
+// figures differ from run to run, so they are reported beside the KPIs, never written to a trace.
+struct ControllerStatistic {
+  std::string key;  // with its unit last: mpc_solve_time_mean_ms
+  double value = 0;
+  std::string description;
+};
+
 class Controller {
  public:
   virtual ~Controller() = default;
@@ -72,12 +81,19 @@ class Controller {
   virtual std::size_t memory_size(const ParkModel&) const { return 0; }
   virtual void decide(const ParkModel& model, const Observation& observation, std::span<double> memory,
                       Command& command) const = 0;
+  // Its figures so far (see ControllerStatistic); the kernel reads them once the run has ended.
+  virtual std::vector<ControllerStatistic> statistics() const { return {}; }
 };
 
 // The built-in controllers, in one explicit list.
 std::vector<std::string_view> controller_names();
 // nullptr when no controller has this name.
 std::unique_ptr<Controller> make_controller(std::string_view name);
+
+// The park's controller as the model describes it: the supervisory controller (built-in or plug-in)
+// with its local controllers, if any. Throws std::invalid_argument for an unknown name and
+// PluginError (controllers/plugin_controller.h) for a plug-in that cannot be loaded.
+std::unique_ptr<Controller> make_park_controller(const ParkModel& model);
 
 // A setting's value in the model (checked at compile time), or its default.
 double controller_setting(const ParkModel& model, const ControllerSetting& setting);

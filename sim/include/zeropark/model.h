@@ -117,6 +117,7 @@ struct LoadModel {
   // a week from Monday 00:00 (built-in shapes, which follow the simulated calendar's weekdays).
   std::vector<double> hourly_kw;
   bool weekly = false;
+  bool critical = false;  // served before non-critical demand when the park is short of power
 };
 
 // Heat buses carry heat (heating) or take it away (cooling); one temperature level each.
@@ -173,6 +174,7 @@ struct BuildingModel {
 struct DataCentreModel {
   std::string name;
   int bus = -1;
+  bool critical = false;  // as LoadModel::critical
   LoadModel it;                                   // IT power, kW
   std::shared_ptr<const DataCentreParams> plant;  // cooling plant and electrical overheads
 };
@@ -294,6 +296,51 @@ struct TopologyEdge {
 };
 using TopologyGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, TopologyVertex, TopologyEdge>;
 
+// When one component (or the grid connection) is out of service: disjoint windows [start, end),
+// sorted, within the run. Scheduled outages and seeded random ones end up alike here.
+struct OutageWindow {
+  Tick start = 0;
+  Tick end = 0;
+};
+struct OutageProfileModel {
+  std::string component;
+  VertexKind kind{};  // kGrid, kPv, kWind, kPvt, kBattery, kHeatPump, kEvCharger, kElectrolyser or kFuelCell
+  int index = -1;  // into the model's vector of that kind (0 for the grid)
+  std::vector<OutageWindow> down;
+};
+
+// A controller that owns some devices: its set-points replace the supervisory controller's for
+// them. Indices are into the model's vectors of each kind.
+struct LocalControllerModel {
+  std::string controller;         // a built-in's name, or the plug-in's own name
+  std::string controller_plugin;  // absolute path of a plug-in; empty for a built-in
+  std::vector<int> batteries, thermal_storages, ev_chargers, electrolysers, fuel_cells;
+};
+
+// The control network between the controller ("ems") and the devices it commands. Without one
+// (`modelled` false) measurements and set-points take no time and are never lost.
+struct NetworkLinkModel {
+  std::string name;
+  double latency_s = 0;
+  double bandwidth_bytes_per_s = 0;
+  std::vector<OutageWindow> down;  // when the link is out (outages[] with `link`)
+};
+struct NetworkEndpointModel {
+  VertexKind kind{};  // kGrid (the meter), kBattery, kThermalStorage, kEvCharger, kElectrolyser or kFuelCell
+  int index = 0;
+  int gateway = -1;  // index into gateways; −1: its link goes straight to the controller
+  NetworkLinkModel link;
+};
+struct ControlNetworkModel {
+  bool modelled = false;
+  Tick setpoint_timeout_s = 900;      // a device without a fresh set-point falls back to its safe rule
+  double measurement_window_s = 30;   // the controller waits this long for measurements, then decides
+  double measurement_bytes = 256;     // one endpoint's measurement message
+  double setpoint_bytes = 64;         // one device's set-point message
+  std::vector<NetworkLinkModel> gateways;      // each gateway's uplink to the controller
+  std::vector<NetworkEndpointModel> endpoints;  // listed devices and the meter
+};
+
 struct ParkModel {
   std::string name;
   std::string description;
@@ -306,8 +353,10 @@ struct ParkModel {
   Tick decision_interval_s = 3600;
   std::uint64_t seed = 1;
   double delta_t_s = 69.2;
-  std::string controller;
-  std::map<std::string, double> controller_settings;  // key → value, as the controller declares them
+  std::string controller;         // the supervisory controller: a built-in's name, or the plug-in's own name
+  std::string controller_plugin;  // absolute path of its plug-in; empty for a built-in
+  std::vector<LocalControllerModel> local_controllers;
+  std::map<std::string, double> controller_settings;  // key → value, as the controllers declare them
 
   std::shared_ptr<const WeatherYear> weather;
   std::string weather_file;
@@ -334,6 +383,8 @@ struct ParkModel {
   std::vector<H2DemandModel> h2_demands;
   std::vector<GreenSpaceModel> green_spaces;
   GridModel grid;
+  std::vector<OutageProfileModel> outages;  // at most one profile per component
+  ControlNetworkModel network;
   TopologyGraph topology;
 };
 

@@ -6,7 +6,9 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
+#include "zeropark/controller.h"
 #include "zeropark/kpi.h"
 #include "zeropark/model.h"
 #include "zeropark/spec.h"
@@ -21,6 +23,9 @@ struct RunOverrides {
   std::optional<std::string> end_iso;
   std::optional<std::uint64_t> seed;
   std::optional<Tick> resolution_s;
+  // A built-in controller by name, or a plug-in by path (a value with '/' or ending in .so), in
+  // place of the scenario's supervisory controller.
+  std::optional<std::string> controller;
 };
 
 // Applies overrides to a spec before it is compiled, so they are validated like the file's values.
@@ -54,6 +59,7 @@ struct RunResult {
   KpiTable baseline_kpis;  // empty without a baseline
   std::uint64_t events = 0;
   double wall_s = 0;
+  std::vector<ControllerStatistic> controller_statistics;  // the park's controller's, after the run
 };
 
 // Simulates `model` from its initial state to its end. `trace` (may be null) receives every

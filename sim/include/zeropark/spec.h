@@ -28,6 +28,7 @@ struct SimulationSpec {
   double seed = 0;
   std::string weather_path;  // EPW, relative to the scenario file
   std::string controller;
+  std::string controller_plugin;  // a controller plug-in's path, relative to the scenario (instead of controller)
   double delta_t_s = 0;  // TT - UT for the solar position
   SourceRef at;
   std::map<std::string, SourceRef> key_at;  // where each key given in the file sits
@@ -106,6 +107,7 @@ struct LoadSpec {
   std::string profile;    // a CSV path (relative to the scenario) or a built-in profile name
   double annual_kwh = 0;  // 0: use the profile's own energy
   double peak_kw = 0;     // built-in profiles only: their peak
+  std::string critical;   // yes or no: served first when the park is short (islanded, limits)
   SourceRef at;
 };
 
@@ -197,6 +199,7 @@ struct DataCentreSpec {
   std::string water_side_economizer;  // yes or no
   double chiller_carnot_fraction = 0;
   double tower_approach_k = 0;
+  std::string critical;  // yes or no, as loads
   SourceRef at;
 };
 
@@ -307,6 +310,57 @@ struct GridSpec {
   std::map<std::string, SourceRef> key_at;
 };
 
+// When a component, or the grid connection, is out of service: one scheduled outage (start, end)
+// or seeded random ones (mean time between failures and to repair, both exponential).
+struct OutageSpec {
+  std::string component;  // the grid's name or a component's name
+  std::string start_iso;  // scheduled: first instant out (local standard time)
+  std::string end_iso;    // scheduled: back in service (exclusive)
+  std::string link;       // instead of component: a control-network link (a gateway's or a device's)
+  double mean_time_between_failures_h = 0;  // random: 0 = not random
+  double mean_time_to_repair_h = 0;
+  SourceRef at;
+  std::map<std::string, SourceRef> key_at;
+};
+
+// A controller of its own for some devices: its set-points replace the supervisory controller's
+// for them (a charger group's own orderly charging under a park-wide MPC, say).
+struct LocalControllerSpec {
+  std::string controller;         // a built-in controller, by name
+  std::string controller_plugin;  // or a plug-in, by path relative to the scenario
+  std::vector<std::string> devices;  // batteries, thermal storage, charger groups, electrolysers, fuel cells
+  SourceRef at;
+  std::map<std::string, SourceRef> key_at;
+};
+
+// The park's control network (optional; without it messages take no time). Each networked device
+// (or the grid connection's meter) reaches the controller through its own link and, optionally, a
+// gateway's uplink.
+struct NetworkGatewaySpec {
+  std::string name;
+  double latency_ms = 0;
+  double bandwidth_kbps = 0;  // kilobits per second
+  SourceRef at;
+};
+struct NetworkLinkSpec {
+  std::string device;   // a battery, thermal storage, charger group, electrolyser, fuel cell, or the grid (its meter)
+  std::string gateway;  // empty: straight to the controller
+  double latency_ms = 0;
+  double bandwidth_kbps = 0;
+  SourceRef at;
+};
+struct NetworkSpec {
+  bool present = false;
+  double setpoint_timeout_s = 0;
+  double measurement_window_s = 0;
+  double measurement_bytes = 0;
+  double setpoint_bytes = 0;
+  std::vector<NetworkGatewaySpec> gateways;
+  std::vector<NetworkLinkSpec> links;
+  SourceRef at;
+  std::map<std::string, SourceRef> key_at;
+};
+
 struct ParkSpec {
   std::string name;
   std::string description;
@@ -334,6 +388,9 @@ struct ParkSpec {
   std::vector<H2DemandSpec> h2_demands;
   std::vector<GreenSpaceSpec> green_spaces;
   std::vector<GridSpec> grids;  // exactly one today: the slack of the whole park
+  std::vector<OutageSpec> outages;
+  std::vector<LocalControllerSpec> local_controllers;
+  NetworkSpec network;
   std::map<std::string, double> controller_settings;  // checked against the controller's settings()
   std::map<std::string, SourceRef> controller_settings_at;
 };
@@ -360,6 +417,9 @@ ElectrolyserSpec default_electrolyser();
 FuelCellSpec default_fuel_cell();
 H2DemandSpec default_h2_demand();
 GridSpec default_grid();
+OutageSpec default_outage();
+LocalControllerSpec default_local_controller();
+NetworkSpec default_network();
 TariffSpec default_tariff();
 
 // Reads a scenario. Throws InputError naming file, line, column and field.

@@ -83,6 +83,8 @@ struct OperatingPoint {
   double price_cny_per_kwh = 0;                      // energy price in force
   double carbon_kg_per_kwh = 0;                      // emission factor of imports in force
   int tariff_period = 0;                             // index into the tariff's period names
+  int grid_connected = 1;                            // 0 while the grid connection is out: the park is an island
+  std::vector<int> out_of_service;                   // per outage profile (model.outages): 1 while out
 };
 
 // Energy counters since the start, kWh. Kept in the state so a checkpoint resumes them.
@@ -116,6 +118,7 @@ struct EnergyTotals {
   std::vector<double> ev_sessions_served;       // per group: sessions that plugged in
   std::vector<double> ev_sessions_turned_away;  // per group: arrivals that found every point taken
   std::vector<double> ev_turned_away_kwh;       // per group: what those cars had asked for
+  std::vector<double> ev_departures_short;      // per group: cars that left lacking more than 1 Wh
   std::vector<double> data_centre_it_kwh;       // IT energy asked for
   std::vector<double> data_centre_served_kwh;   // facility energy served
   std::vector<double> data_centre_unserved_kwh;
@@ -136,6 +139,17 @@ struct EnergyTotals {
   std::vector<double> building_cooling_unserved_kwh;
   double grid_import_kwh = 0;
   double grid_export_kwh = 0;
+  double islanded_h = 0;                 // hours the grid connection was out
+  double islanded_critical_served_h = 0;  // of those, hours every critical load was fully served
+  std::vector<double> outage_h;          // per outage profile: hours out
+  // The control network (scenario `network`): messages are measurements and set-points.
+  double network_messages = 0;
+  double network_messages_lost = 0;  // failed on a link that was out, or not there in time
+  double network_delay_sum_s = 0;    // over the messages delivered
+  double network_delay_max_s = 0;
+  double network_setpoints_lost = 0;
+  double network_fallbacks = 0;           // devices that fell back to their safe rule
+  double network_fallback_device_h = 0;  // device-hours spent in it
 };
 
 struct ParkState {

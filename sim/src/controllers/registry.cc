@@ -1,9 +1,12 @@
 // The built-in controllers, in one explicit list: adding one is adding a line here.
 #include <functional>
+#include <stdexcept>
 
 #include "controllers/carbon_aware.h"
+#include "controllers/composite.h"
 #include "controllers/orderly_charging.h"
 #include "controllers/peak_shaving.h"
+#include "controllers/plugin_controller.h"
 #include "controllers/self_consumption.h"
 #include "controllers/tou_arbitrage.h"
 #include "controllers/v2g.h"
@@ -41,6 +44,26 @@ std::unique_ptr<Controller> make_controller(std::string_view name) {
   for (const Entry& e : registry())
     if (e.name == name) return e.make();
   return nullptr;
+}
+
+namespace {
+
+std::unique_ptr<Controller> built_in_or_plugin(const std::string& name, const std::string& plugin_path) {
+  if (!plugin_path.empty()) return load_plugin_controller(plugin_path);
+  std::unique_ptr<Controller> controller = make_controller(name);
+  if (!controller) throw std::invalid_argument("no controller named '" + name + "'");
+  return controller;
+}
+
+}  // namespace
+
+std::unique_ptr<Controller> make_park_controller(const ParkModel& model) {
+  std::unique_ptr<Controller> supervisor = built_in_or_plugin(model.controller, model.controller_plugin);
+  if (model.local_controllers.empty()) return supervisor;
+  std::vector<CompositeController::Local> locals;
+  for (const LocalControllerModel& local : model.local_controllers)
+    locals.push_back({built_in_or_plugin(local.controller, local.controller_plugin), local});
+  return std::make_unique<CompositeController>(std::move(supervisor), std::move(locals));
 }
 
 double controller_setting(const ParkModel& model, const ControllerSetting& setting) {

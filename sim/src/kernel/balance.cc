@@ -54,6 +54,11 @@ std::vector<ElectricBinding> electric_bindings(const ParkModel& model) {
     for (const auto& c : components) bus.push_back(c.bus);
     return bus;
   };
+  const auto critical_of = [](const auto& components) {
+    std::vector<char> critical;
+    for (const auto& c : components) critical.push_back(c.critical ? 1 : 0);
+    return critical;
+  };
   using O = OperatingPoint;
   return {
       {"pv", &O::pv_available_kw, &O::pv_kw, +1, false, buses_of(model.pv_arrays)},
@@ -64,8 +69,9 @@ std::vector<ElectricBinding> electric_bindings(const ParkModel& model) {
       {"electrolyser", &O::electrolyser_demand_kw, &O::electrolyser_kw, -1, true, buses_of(model.electrolysers),
        &O::electrolyser_floor_kw},
       {"ev", &O::ev_request_kw, &O::ev_kw, +1, true, buses_of(model.ev_chargers), &O::ev_floor_kw},
-      {"load", &O::load_demand_kw, &O::load_kw, -1, false, buses_of(model.loads)},
-      {"data_centre", &O::data_centre_demand_kw, &O::data_centre_kw, -1, false, buses_of(model.data_centres)},
+      {"load", &O::load_demand_kw, &O::load_kw, -1, false, buses_of(model.loads), nullptr, critical_of(model.loads)},
+      {"data_centre", &O::data_centre_demand_kw, &O::data_centre_kw, -1, false, buses_of(model.data_centres), nullptr,
+       critical_of(model.data_centres)},
       {"heat_pump", &O::heat_pump_electric_demand_kw, &O::heat_pump_electric_kw, -1, false, buses_of(model.heat_pumps)},
   };
 }
@@ -77,14 +83,21 @@ PowerBalancer::PowerBalancer(const ParkModel& model)
       firm_at_(model.buses.size()),
       all_at_(model.buses.size()),
       floored_at_(model.buses.size()),
+      critical_at_(model.buses.size()),
+      battery_at_(model.buses.size()),
       out_kw_(model.buses.size(), 0.0) {
   int terminal = 0;
   for (const ElectricBinding& b : bindings_) {
-    for (int bus : b.bus) {
-      (b.flexible ? flexible_at_ : firm_at_)[bus].push_back(terminal);
+    for (std::size_t i = 0; i < b.bus.size(); ++i) {
+      const int bus = b.bus[i];
+      const bool critical = i < b.critical.size() && b.critical[i];
+      (critical ? critical_at_ : b.flexible ? flexible_at_ : firm_at_)[bus].push_back(terminal);
       all_at_[bus].push_back(terminal);
       if (b.floor) floored_at_[bus].push_back(terminal);
-      if (b.kind == "battery") battery_terminal_.push_back(terminal);
+      if (b.kind == "battery") {
+        battery_terminal_.push_back(terminal);
+        battery_at_[bus].push_back(terminal);
+      }
       ++terminal;
     }
   }
@@ -122,24 +135,45 @@ void PowerBalancer::shed_export(int bus, double kw) {
 }
 
 void PowerBalancer::shed_import(int bus, double kw) {
-  kw -= take_above_floor(flexible_at_[bus], kw_, draw_floor_, kw);
-  kw -= take_above_floor(firm_at_[bus], kw_, draw_floor_, kw);
-  // Last resort: cars that must charge and electrolysers feeding an empty tank give way too (the
-  // cars leave short, the vehicles get less hydrogen). Batteries' float charge is never shed.
-  kw -= take_above_floor(floored_at_[bus], kw_, no_floor_, kw);
+  for (ImportStage stage : {ImportStage::kOrdinary, ImportStage::kCritical, ImportStage::kFloat}) {
+    if (kw <= 0) break;
+    kw = shed_import_stage(bus, kw, stage);
+  }
+}
+
+double PowerBalancer::shed_import_stage(int bus, double kw, ImportStage stage) {
+  switch (stage) {
+    case ImportStage::kOrdinary:
+      kw -= take_above_floor(flexible_at_[bus], kw_, draw_floor_, kw);
+      kw -= take_above_floor(firm_at_[bus], kw_, draw_floor_, kw);
+      // Then cars that must charge and electrolysers feeding an empty tank give way too (the cars
+      // leave short, the vehicles get less hydrogen).
+      kw -= take_above_floor(floored_at_[bus], kw_, no_floor_, kw);
+      break;
+    case ImportStage::kCritical:
+      kw -= take_above_floor(critical_at_[bus], kw_, no_floor_, kw);
+      break;
+    case ImportStage::kFloat:
+      // A battery at its bottom edge goes without the float charge that holds it there: it rests
+      // and self-discharges below its window (only an island with nothing left to feed it, or an
+      // import limit of zero, gets here).
+      kw -= take_above_floor(battery_at_[bus], kw_, no_floor_, kw);
+      break;
+  }
   for (int l : model_.buses[bus].child_lines) {
     if (kw <= 0) break;
     const int child = model_.lines[l].child_bus;
     const double supply = -child_arrival_kw(l);
     if (supply <= 0) continue;
     const double reduce = std::min(supply, kw);
-    shed_import(child, reduce * model_.lines[l].efficiency);
+    const double left = shed_import_stage(child, reduce * model_.lines[l].efficiency, stage);
     out_kw_[child] = bus_net_kw(child);
-    kw -= reduce;
+    kw -= reduce - left / model_.lines[l].efficiency;
   }
+  return std::max(kw, 0.0);
 }
 
-void PowerBalancer::solve(OperatingPoint& op, const std::vector<double>& battery_must_draw_kw) {
+void PowerBalancer::solve(OperatingPoint& op, const std::vector<double>& battery_must_draw_kw, bool grid_connected) {
   std::size_t t = 0;
   for (const ElectricBinding& b : bindings_) {
     const std::vector<double>& request = op.*b.request;
@@ -154,8 +188,8 @@ void PowerBalancer::solve(OperatingPoint& op, const std::vector<double>& battery
   for (int bus : model_.buses_leaves_first) {
     const double net = bus_net_kw(bus);
     const int parent_line = model_.buses[bus].parent_line;
-    double export_limit = model_.grid.export_limit_kw;
-    double import_limit = model_.grid.import_limit_kw;
+    double export_limit = grid_connected ? model_.grid.export_limit_kw : 0.0;
+    double import_limit = grid_connected ? model_.grid.import_limit_kw : 0.0;
     if (parent_line >= 0) {
       const LineModel& line = model_.lines[parent_line];
       export_limit = line.capacity_kw;
@@ -170,7 +204,9 @@ void PowerBalancer::solve(OperatingPoint& op, const std::vector<double>& battery
     std::vector<double>& result = op.*b.result;
     for (std::size_t i = 0; i < b.bus.size(); ++i) result[i] = kw_[t++];
   }
-  op.grid_kw = -out_kw_[model_.grid.bus];
+  // An island exchanges nothing by definition: what the sums leave at its bus is rounding (ulps of
+  // the bus's powers), as on every other bus, not an import.
+  op.grid_kw = grid_connected ? -out_kw_[model_.grid.bus] : 0.0;
   for (int l = 0; l < static_cast<int>(model_.lines.size()); ++l) {
     const double out = out_kw_[model_.lines[l].child_bus];
     op.line_received_kw[l] = -out;

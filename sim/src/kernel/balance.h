@@ -22,6 +22,7 @@ struct ElectricBinding {
   std::vector<int> bus;  // per component
   // ≤ 0 per component: the draw that shedding may not remove (none when null).
   const std::vector<double> OperatingPoint::*floor = nullptr;
+  std::vector<char> critical = {};  // per component (empty: none): shed only after everything else
 };
 
 // Every electric participant of a model except lines and the grid, in a fixed order.
@@ -36,17 +37,22 @@ class PowerBalancer {
   // Reads every binding's request (PV and wind available, battery set-points made feasible, load,
   // heat-pump demand) and writes its result, op.line_* and op.grid_kw. Where a limit binds the
   // remedy is, in order: less flexible injection (battery discharge) then curtailment (PV, wind)
-  // for too much export, or less flexible draw (battery charging) then unserved demand (loads,
-  // heat pumps) for too much import — first on the bus itself, then down its subtree. A battery's
-  // float charge at its bottom edge is never shed: `battery_must_draw_kw` (≤ 0 each) is the
-  // charging that shedding may not remove.
-  void solve(OperatingPoint& op, const std::vector<double>& battery_must_draw_kw);
+  // for too much export; for too much import: less flexible draw (battery charging), unserved
+  // non-critical demand (loads, data centres, heat pumps), the floors (forced EV charging, an
+  // electrolyser feeding an empty tank), critical loads, and last a battery's float charge at its
+  // bottom edge (`battery_must_draw_kw`, ≤ 0 each) — first on the bus itself, then down its
+  // subtree. Without the grid (`grid_connected` false) the park is an island: its exchange is 0.
+  void solve(OperatingPoint& op, const std::vector<double>& battery_must_draw_kw, bool grid_connected = true);
 
  private:
   double bus_net_kw(int bus) const;
   double child_arrival_kw(int line) const;
   void shed_export(int bus, double kw);
+  // Import is shed in stages, each over the whole subtree before the next: ordinary draws (flexible,
+  // firm, then floors), critical demand, and last batteries' float charge.
+  enum class ImportStage { kOrdinary, kCritical, kFloat };
   void shed_import(int bus, double kw);
+  double shed_import_stage(int bus, double kw, ImportStage stage);  // returns what it could not shed
 
   const ParkModel& model_;
   std::vector<ElectricBinding> bindings_;
@@ -54,10 +60,12 @@ class PowerBalancer {
   std::vector<double> kw_;                                        // + into the bus
   std::vector<double> draw_floor_;                                // ≤ 0: the draw that shedding may not remove
   std::vector<std::vector<int>> flexible_at_, firm_at_, all_at_;  // per bus: terminal indices
-  std::vector<std::vector<int>> floored_at_;                      // per bus: terminals whose floor may go last
-  std::vector<double> no_floor_;                                  // zeros, one per terminal
-  std::vector<int> battery_terminal_;                             // terminal index of each battery
-  std::vector<double> out_kw_;  // per bus: power sent up its parent line, at the bus's end
+  std::vector<std::vector<int>> floored_at_;   // per bus: terminals whose floor goes after firm demand
+  std::vector<std::vector<int>> critical_at_;  // per bus: critical demand, shed after the floors
+  std::vector<std::vector<int>> battery_at_;   // per bus: batteries, whose float charge goes last
+  std::vector<double> no_floor_;               // zeros, one per terminal
+  std::vector<int> battery_terminal_;          // terminal index of each battery
+  std::vector<double> out_kw_;                 // per bus: power sent up its parent line, at the bus's end
 };
 
 // Largest |Σ power into a bus| over all buses, kW: zero up to rounding for a solved point.

@@ -30,7 +30,9 @@ void EvFleet::exchange_cars(ParkState& state) {
       const int s = state.ev_point_session[p];
       if (s < 0 || sessions[s].departure_s > state.tick) continue;
       t.ev_requested_kwh[g] += sessions[s].energy_requested_kwh;
-      t.ev_undelivered_kwh[g] += std::max(0.0, sessions[s].energy_requested_kwh - state.ev_point_delivered_kwh[p]);
+      const double short_kwh = sessions[s].energy_requested_kwh - state.ev_point_delivered_kwh[p];
+      t.ev_undelivered_kwh[g] += std::max(0.0, short_kwh);
+      if (short_kwh > 1e-3) t.ev_departures_short[g] += 1;
       state.ev_point_session[p] = -1;
       state.ev_point_delivered_kwh[p] = 0;
     }

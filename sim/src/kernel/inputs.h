@@ -38,6 +38,9 @@ class InputSampler {
   // Writes the inputs in force at `tick` into `op`; returns the tick of the next input change
   // (never beyond the run's end).
   Tick refresh(Tick tick, OperatingPoint& op);
+  // Samples the weather-driven inputs again at the next refresh, even within the same step (an
+  // outage that ended must find the values it had zeroed).
+  void resample() { sampled_step_ = -1; }
   // The weather of the step sampled last (at its middle).
   const StepWeather& weather() const { return weather_; }
 

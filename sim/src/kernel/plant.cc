@@ -23,15 +23,18 @@ struct StoreFlows {
 };
 
 // Moves a store's energy over `dt` seconds at constant bus power by the exact solution, checking
-// that it stays in its window.
-StoreFlows advance_store(const BatteryModel& store, double& energy_kwh_now, double power_kw, Tick dt) {
+// that it stays in its window. A resting store (out of service, or unfed at its bottom edge) may
+// self-discharge below its window; one below it (after resting) may only rise back towards it.
+StoreFlows advance_store(const BatteryModel& store, double& energy_kwh_now, double power_kw, Tick dt,
+                         bool resting = false) {
   const double before = energy_kwh_now;
   const double exact = battery_energy_after(store, before, power_kw, dt);
+  const double floor_kwh = resting ? 0.0 : std::min(store.energy_min_kwh, before);
   // exp/log rounding may land a few ulps past an edge reached exactly; more than that is a bug.
   const double tolerance_kwh = 1e-9 * store.capacity_kwh;
-  if (exact < store.energy_min_kwh - tolerance_kwh || exact > store.energy_max_kwh + tolerance_kwh)
+  if (exact < floor_kwh - tolerance_kwh || exact > store.energy_max_kwh + tolerance_kwh)
     throw std::logic_error("store '" + store.name + "' left its window: " + std::to_string(exact) + " kWh");
-  const double after = std::clamp(exact, store.energy_min_kwh, store.energy_max_kwh);
+  const double after = std::clamp(exact, floor_kwh, store.energy_max_kwh);
   StoreFlows flows;
   const double bus_kwh = energy_kwh(power_kw, dt);
   if (bus_kwh >= 0)
@@ -42,6 +45,18 @@ StoreFlows advance_store(const BatteryModel& store, double& energy_kwh_now, doub
   flows.lost_kwh = energy_kwh(battery_internal_kw(store, power_kw), dt) - (after - before);
   energy_kwh_now = after;
   return flows;
+}
+
+// Whether every critical load and data centre got all it asked for (to rounding).
+bool critical_demand_served(const ParkModel& model, const OperatingPoint& op) {
+  const auto served = [](double demand_kw, double served_kw) {
+    return demand_kw + served_kw <= 1e-9 * (1 + demand_kw);
+  };
+  for (std::size_t i = 0; i < model.loads.size(); ++i)
+    if (model.loads[i].critical && !served(op.load_demand_kw[i], op.load_kw[i])) return false;
+  for (std::size_t i = 0; i < model.data_centres.size(); ++i)
+    if (model.data_centres[i].critical && !served(op.data_centre_demand_kw[i], op.data_centre_kw[i])) return false;
+  return true;
 }
 
 }  // namespace
@@ -56,9 +71,11 @@ Plant::Plant(const ParkModel& model, ParkState& state, TraceSink& sink)
       buildings_(model),
       ev_(model),
       hydrogen_(model),
+      outages_(model),
       batteries_(model.batteries),
       battery_bound_in_s_(model.batteries.size()),
-      battery_must_draw_kw_(model.batteries.size(), 0.0) {
+      battery_must_draw_kw_(model.batteries.size(), 0.0),
+      battery_resting_(model.batteries.size(), 0) {
   // A state that has aged (a checkpoint, a fork) brings its faded windows with it.
   for (std::size_t i = 0; i < batteries_.size(); ++i)
     if (model.batteries[i].ageing) fade_window(i);
@@ -96,7 +113,17 @@ void Plant::fade_window(std::size_t i) {
 void Plant::refresh_inputs() {
   const Tick step_start = state_.tick - state_.tick % model_.resolution_s;
   const bool new_step = !buildings_.step_open() || step_start == state_.tick;
-  next_input_change_ = inputs_.refresh(state_.tick, state_.powers);
+  bool outages_changed = false;
+  const Tick next_outage_change = outages_.refresh(state_.tick, outages_changed);
+  if (outages_changed) inputs_.resample();
+  next_input_change_ = std::min(inputs_.refresh(state_.tick, state_.powers), next_outage_change);
+  OperatingPoint& op = state_.powers;
+  if (outages_.any_out()) outages_.remove_supply(op);
+  op.grid_connected = outages_.grid_out() ? 0 : 1;
+  for (std::size_t p = 0; p < model_.outages.size(); ++p) {
+    const OutageProfileModel& profile = model_.outages[p];
+    op.out_of_service[p] = outages_.out(profile.kind, profile.index) ? 1 : 0;
+  }
   if (!model_.buildings.empty() && new_step) buildings_.begin_step(inputs_.weather(), state_);
 }
 
@@ -131,6 +158,7 @@ Observation Plant::observe() {
   observation.price_cny_per_kwh = op.price_cny_per_kwh;
   observation.carbon_kg_per_kwh = op.carbon_kg_per_kwh;
   observation.net_demand_kw = demand_kw - generation_kw;
+  observation.grid_connected = op.grid_connected != 0;
   observation.tariff_period = op.tariff_period;
   observation.grid_kw = op.grid_kw;
   observation.thermal_storage_energy_kwh = state_.thermal_storage_energy_kwh;
@@ -164,6 +192,11 @@ void Plant::apply(const Command& command) {
 void Plant::solve_segment() {
   OperatingPoint& op = state_.powers;
   for (std::size_t i = 0; i < model_.batteries.size(); ++i) {
+    if (outages_.any_out() && outages_.out(VertexKind::kBattery, static_cast<int>(i))) {
+      op.battery_kw[i] = 0;  // disconnected: neither set-point nor float charge reaches it
+      battery_must_draw_kw_[i] = 0;
+      continue;
+    }
     const BatteryOperation run =
         operate_battery(batteries_[i], state_.battery_energy_kwh[i], state_.battery_setpoint_kw[i]);
     op.battery_kw[i] = run.power_kw;
@@ -172,14 +205,23 @@ void Plant::solve_segment() {
   hydrogen_.plan(state_);
   heat_.dispatch(state_);
   ev_.request(state_);
-  balancer_.solve(op, battery_must_draw_kw_);
+  if (outages_.any_out()) outages_.remove_requests(op);
+  balancer_.solve(op, battery_must_draw_kw_, op.grid_connected != 0);
   hydrogen_.settle(state_);
   heat_.settle(state_);
   ev_.settle(state_);
   // The balance may have reduced a battery's power; its bound event follows the power it runs at.
   // A reduced power is always feasible as it is (it only moves the battery more slowly towards
-  // its edge, and a float charge at the bottom edge is never shed), so a mismatch is a bug.
+  // its edge), so a mismatch is a bug — except for a battery that rests: out of service, or at its
+  // bottom edge with its float charge shed (an island with nothing left to feed it). Resting, only
+  // self-discharge moves it, with no edge to land on.
   for (std::size_t i = 0; i < model_.batteries.size(); ++i) {
+    const bool out = outages_.any_out() && outages_.out(VertexKind::kBattery, static_cast<int>(i));
+    battery_resting_[i] = out || (battery_must_draw_kw_[i] < 0 && op.battery_kw[i] > battery_must_draw_kw_[i]);
+    if (battery_resting_[i]) {
+      battery_bound_in_s_[i].reset();
+      continue;
+    }
     const BatteryOperation run = operate_battery(batteries_[i], state_.battery_energy_kwh[i], op.battery_kw[i]);
     if (run.power_kw != op.battery_kw[i])
       throw std::logic_error("battery '" + model_.batteries[i].name + "': the balanced power " +
@@ -208,7 +250,8 @@ void Plant::integrate(Tick until) {
     t.pv_clipped_dc_kwh[i] += energy_kwh(op.pv_clipped_dc_kw[i], dt);
   }
   for (std::size_t i = 0; i < model_.batteries.size(); ++i) {
-    const StoreFlows flows = advance_store(batteries_[i], state_.battery_energy_kwh[i], op.battery_kw[i], dt);
+    const StoreFlows flows =
+        advance_store(batteries_[i], state_.battery_energy_kwh[i], op.battery_kw[i], dt, battery_resting_[i] != 0);
     t.battery_discharged_kwh[i] += flows.delivered_kwh;
     t.battery_charged_kwh[i] += flows.drawn_kwh;
     t.battery_self_discharge_kwh[i] += flows.lost_kwh;
@@ -300,6 +343,12 @@ void Plant::integrate(Tick until) {
     t.grid_import_kwh += energy_kwh(op.grid_kw, dt);
   else
     t.grid_export_kwh -= energy_kwh(op.grid_kw, dt);
+  if (!op.grid_connected) {
+    t.islanded_h += hours;
+    if (critical_demand_served(model_, op)) t.islanded_critical_served_h += hours;
+  }
+  for (std::size_t p = 0; p < op.out_of_service.size(); ++p)
+    if (op.out_of_service[p]) t.outage_h[p] += hours;
 
   state_.tick = next;
   ++state_.events;

@@ -16,6 +16,7 @@
 #include "kernel/heat_balance.h"
 #include "kernel/hydrogen_system.h"
 #include "kernel/inputs.h"
+#include "kernel/outages.h"
 #include "zeropark/controller.h"
 #include "zeropark/model.h"
 #include "zeropark/state.h"
@@ -65,12 +66,16 @@ class Plant {
   BuildingStepper buildings_;
   EvFleet ev_;
   HydrogenSystem hydrogen_;
+  OutageSchedule outages_;
   EvGroupSummary ev_observed_;              // what observe() shows of the cars
   std::vector<double> heat_bus_demand_kw_;  // what observe() shows of the heat buses
   Tick next_input_change_ = 0;
   std::vector<BatteryModel> batteries_;  // their windows as faded so far
   std::vector<std::optional<Tick>> battery_bound_in_s_;
   std::vector<double> battery_must_draw_kw_;
+  // Per battery, this segment: out of service, or at its bottom edge without the float charge that
+  // holds it there (an island with nothing to feed it). It rests: only self-discharge moves it.
+  std::vector<char> battery_resting_;
 };
 
 }  // namespace zeropark

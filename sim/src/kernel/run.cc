@@ -5,18 +5,20 @@
 // decision, never per device). The baseline park runs as a second actor pair in the same engine.
 // Mailbox transfers are zero-sized on one host, so they take no simulated time; a later network
 // model only has to place the actors on different hosts.
+#include <xbt/log.h>
 #include <simgrid/Exception.hpp>
 #include <simgrid/s4u.hpp>
-#include <xbt/log.h>
 
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstdlib>
-#include <cmath>
 #include <exception>
+#include <filesystem>
 #include <stdexcept>
 
+#include "kernel/control_network.h"
 #include "kernel/plant.h"
 #include "zeropark/run.h"
 
@@ -46,6 +48,8 @@ struct ParkRun {
   TraceFanout sinks;
   KpiAccumulator kpis;
   std::exception_ptr error;
+  std::unique_ptr<ControlNetwork> network;  // null: an ideal network (messages take no time)
+  std::vector<ControllerStatistic> controller_statistics;
   bool finished = false;
   std::string name;
 };
@@ -92,15 +96,21 @@ void plant_actor(ParkRun& run, const RunOptions* options, double clock_origin_s)
     Plant plant(*run.model, run.state, run.sinks);
     plant.begin();
     while (!plant.done()) {
-      request.observation = plant.observe();
+      const Observation measured = plant.observe();
+      // Over a modelled network the controller sees what has reached it, some time later.
+      request.observation = run.network ? run.network->measure(measured, run.state) : measured;
       request.memory = run.state.controller_memory;
       to_controller->put(&request, 0);
       to_plant->get<Command>();
       if (request.controller_failed) break;  // the controller's error ends the run
-      plant.apply(request.command);
-      const Tick next_decision = run.state.tick + run.model->decision_interval_s;
+      const Tick next_decision = std::min(run.state.tick + run.model->decision_interval_s, run.model->end_tick);
       run.state.next_decision_tick = next_decision;
-      plant.advance_to(next_decision);
+      if (run.network) {
+        run.network->dispatch(request.command, plant, run.state, next_decision);
+      } else {
+        plant.apply(request.command);
+        plant.advance_to(next_decision);
+      }
       sg4::this_actor::sleep_until(clock_origin_s + static_cast<double>(run.state.tick));
       if (g_stop_requested.load()) throw RunInterrupted(run.state.tick);
       if (options && options->on_progress) {
@@ -130,8 +140,7 @@ void controller_actor(ParkRun& run) {
   std::unique_ptr<Controller> controller;
   std::exception_ptr failure;
   try {
-    controller = make_controller(run.model->controller);
-    if (!controller) throw std::invalid_argument("no controller named '" + run.model->controller + "'");
+    controller = make_park_controller(*run.model);
   } catch (...) {
     failure = std::current_exception();
   }
@@ -148,6 +157,20 @@ void controller_actor(ParkRun& run) {
     to_plant->put(&request->command, 0);
   }
   if (failure && !run.error) run.error = failure;
+  if (controller) run.controller_statistics = controller->statistics();
+}
+
+// SimGrid's default network model is calibrated TCP (a 10 ms link takes 130 ms; shared/DESIGN.md).
+// These settings make a link mean what the scenario says: T = Σ latency + size / min bandwidth.
+// The model can be chosen once per process only (a second choice aborts), so the first engine
+// sets it for all; the factors are set again for each.
+void exact_network_model() {
+  static bool model_chosen = false;
+  if (!model_chosen) sg4::Engine::set_config("network/model:CM02");
+  model_chosen = true;
+  for (const char* setting : {"network/latency-factor:1", "network/bandwidth-factor:1", "network/weight-S:0",
+                              "network/TCP-gamma:0", "network/crosstraffic:0"})
+    sg4::Engine::set_config(setting);
 }
 
 void quiet_simgrid() {
@@ -166,10 +189,16 @@ RunResult run_park(const ParkModel& model, TraceSink* trace, const RunOptions& o
   char* argv[] = {program, nullptr};
   sg4::Engine engine(&argc, argv);
   const StopOnSignal stop_on_signal(options.stop_on_signal);  // after the engine, which sets its own
-  // Ideal links for now: a zero-byte message between actors of one host takes no time.
-  sg4::NetZone* zone = sg4::create_full_zone("park");
+  exact_network_model();
+  // The controller's host; plant and controller actors live on it, so their own messages take no
+  // time. A modelled network adds its endpoints around it (a star: each host's route is its own
+  // link list, so device → gateway → ems).
+  sg4::NetZone* zone = sg4::create_star_zone("park");
   sg4::Host* host = zone->create_host("ems", 1e9);
-  zone->seal();
+  zone->add_route(host->get_netpoint(), nullptr, nullptr, nullptr, {}, true);
+  // Messages between the host's own actors (zero bytes) cross a zero-latency loopback: no time.
+  sg4::Link* loopback = zone->create_link("ems-loopback", 1e12)->set_latency(0)->seal();
+  zone->add_route(host->get_netpoint(), host->get_netpoint(), nullptr, nullptr, {sg4::LinkInRoute(loopback)}, false);
   // Engines created one after another in a process share the clock: count from where it is.
   const double clock_origin_s = sg4::Engine::get_clock();
 
@@ -186,11 +215,16 @@ RunResult run_park(const ParkModel& model, TraceSink* trace, const RunOptions& o
   };
   add_run(model, "park", trace);
   if (options.with_baseline) add_run(baseline_model, "baseline", nullptr);
+  for (const auto& run : runs)
+    if (run->model->network.modelled)
+      run->network = std::make_unique<ControlNetwork>(*run->model, zone, host, run->name, clock_origin_s);
+  zone->seal();
 
   for (std::size_t i = 0; i < runs.size(); ++i) {
     ParkRun& run = *runs[i];
     const RunOptions* progress = i == 0 ? &options : nullptr;
-    sg4::Actor::create(run.name + "-plant", host, [&run, progress, clock_origin_s] { plant_actor(run, progress, clock_origin_s); });
+    sg4::Actor::create(run.name + "-plant", host,
+                       [&run, progress, clock_origin_s] { plant_actor(run, progress, clock_origin_s); });
     sg4::Actor::create(run.name + "-controller", host, [&run] { controller_actor(run); });
   }
   engine.run();
@@ -203,13 +237,15 @@ RunResult run_park(const ParkModel& model, TraceSink* trace, const RunOptions& o
   result.final_state = runs[0]->state;
   result.kpis = runs[0]->kpis.table();
   result.events = runs[0]->state.events;
+  result.controller_statistics = runs[0]->controller_statistics;
   if (options.with_baseline) {
     result.baseline_kpis = runs[1]->kpis.table();
     add_baseline_comparison(result.kpis, result.baseline_kpis);
   }
   // A non-finite KPI means something upstream went wrong; never present it as a result.
   for (const Kpi& k : result.kpis)
-    if (!std::isfinite(k.value)) throw std::runtime_error("KPI '" + k.key + "' is not finite (" + std::to_string(k.value) + ")");
+    if (!std::isfinite(k.value))
+      throw std::runtime_error("KPI '" + k.key + "' is not finite (" + std::to_string(k.value) + ")");
   result.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   return result;
 }
@@ -219,6 +255,14 @@ void apply_overrides(ParkSpec& spec, const RunOverrides& o) {
   if (o.end_iso) spec.simulation.end_iso = *o.end_iso;
   if (o.seed) spec.simulation.seed = static_cast<double>(*o.seed);
   if (o.resolution_s) spec.simulation.resolution_s = static_cast<double>(*o.resolution_s);
+  if (o.controller) {
+    const std::string& c = *o.controller;
+    const bool plugin = c.find('/') != std::string::npos || (c.size() > 3 && c.compare(c.size() - 3, 3, ".so") == 0);
+    // A path from the command line is the user's own: relative to where they are, not the scenario.
+    spec.simulation.controller_plugin = plugin ? std::filesystem::absolute(c).string() : "";
+    spec.simulation.controller = plugin ? "" : c;
+    spec.simulation.key_at.erase("controller");
+  }
 }
 
 }  // namespace zeropark

@@ -15,8 +15,7 @@ Session::Session(std::shared_ptr<const ParkModel> model, TraceSink* sink)
 
 Session::Session(std::shared_ptr<const ParkModel> model, const ParkState& state, const KpiAccumulator& kpis,
                  TraceSink* sink)
-    : model_(std::move(model)), state_(state), controller_(make_controller(model_->controller)), kpis_(kpis) {
-  if (!controller_) throw std::invalid_argument("no controller named '" + model_->controller + "'");
+    : model_(std::move(model)), state_(state), controller_(make_park_controller(*model_)), kpis_(kpis) {
   // A controller chosen for a fork keeps its memory in the state like any other.
   state_.controller_memory.resize(controller_->memory_size(*model_), 0.0);
   sinks_.add(&kpis_);

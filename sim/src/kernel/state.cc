@@ -55,8 +55,11 @@ ParkState initial_state(const ParkModel& model) {
   s.battery_setpoint_kw.assign(batteries, 0.0);
   for (const BatteryModel& b : model.batteries)
     s.battery_ageing.push_back(b.ageing ? initial_ageing_state(*b.ageing) : BatteryAgeingState{});
-  if (auto controller = make_controller(model.controller))
-    s.controller_memory.assign(controller->memory_size(model), 0.0);
+  // A model whose controller cannot be made has no memory to size; running it reports why.
+  try {
+    s.controller_memory.assign(make_park_controller(model)->memory_size(model), 0.0);
+  } catch (const std::exception&) {
+  }
   s.rng = Pcg32::seeded(model.seed);
   for (const ThermalStorageModel& tank : model.thermal_storages)
     s.thermal_storage_energy_kwh.push_back(tank.store.energy_initial_kwh);
@@ -130,7 +133,7 @@ ParkState initial_state(const ParkModel& model) {
   t.h2_demand_unserved_kg.assign(h2_demands, 0.0);
   t.h2_vented_kg.assign(h2_tanks, 0.0);
   for (auto* v : {&t.ev_charged_kwh, &t.ev_v2g_kwh, &t.ev_requested_kwh, &t.ev_undelivered_kwh, &t.ev_plugged_hours,
-                  &t.ev_sessions_served, &t.ev_sessions_turned_away, &t.ev_turned_away_kwh})
+                  &t.ev_sessions_served, &t.ev_sessions_turned_away, &t.ev_turned_away_kwh, &t.ev_departures_short})
     v->assign(ev_groups, 0.0);
   for (auto* v : {&t.data_centre_it_kwh, &t.data_centre_served_kwh, &t.data_centre_unserved_kwh})
     v->assign(data_centres, 0.0);
@@ -145,6 +148,8 @@ ParkState initial_state(const ParkModel& model) {
   for (auto* v : {&t.building_heating_served_kwh, &t.building_heating_unserved_kwh, &t.building_cooling_served_kwh,
                   &t.building_cooling_unserved_kwh})
     v->assign(buildings, 0.0);
+  t.outage_h.assign(model.outages.size(), 0.0);
+  p.out_of_service.assign(model.outages.size(), 0);
   return s;
 }
 
@@ -259,6 +264,8 @@ std::uint64_t hash_state(const ParkState& s) {
   h.add(p.price_cny_per_kwh);
   h.add(p.carbon_kg_per_kwh);
   h.add(p.tariff_period);
+  h.add(p.grid_connected);
+  h.add(p.out_of_service);
   const EnergyTotals& t = s.totals;
   for (const auto* v : {&t.pv_kwh,
                         &t.pv_curtailed_kwh,
@@ -289,6 +296,7 @@ std::uint64_t hash_state(const ParkState& s) {
                         &t.ev_sessions_served,
                         &t.ev_sessions_turned_away,
                         &t.ev_turned_away_kwh,
+                        &t.ev_departures_short,
                         &t.data_centre_it_kwh,
                         &t.data_centre_served_kwh,
                         &t.data_centre_unserved_kwh,
@@ -310,6 +318,12 @@ std::uint64_t hash_state(const ParkState& s) {
     h.add(*v);
   h.add(t.grid_import_kwh);
   h.add(t.grid_export_kwh);
+  h.add(t.islanded_h);
+  h.add(t.islanded_critical_served_h);
+  h.add(t.outage_h);
+  for (double v : {t.network_messages, t.network_messages_lost, t.network_delay_sum_s, t.network_delay_max_s,
+                   t.network_setpoints_lost, t.network_fallbacks, t.network_fallback_device_h})
+    h.add(v);
   return h.value();
 }
 

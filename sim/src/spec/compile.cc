@@ -10,6 +10,9 @@
 #include "components/load.h"
 #include "inputs/hourly_csv.h"
 #include "spec/compile_components.h"
+#include "spec/compile_controllers.h"
+#include "spec/compile_network.h"
+#include "spec/compile_outages.h"
 #include "spec/param_table.h"
 #include "time/calendar.h"
 #include "weather/epw.h"
@@ -345,34 +348,6 @@ ParkModel compile_park(const ParkSpec& spec) {
       sim.decision_interval_s > 0 ? static_cast<Tick>(sim.decision_interval_s) : model.resolution_s;
   model.seed = static_cast<std::uint64_t>(sim.seed);
   model.delta_t_s = sim.delta_t_s;
-  model.controller = sim.controller;
-  const std::unique_ptr<Controller> controller = make_controller(sim.controller);
-  if (!controller) {
-    const std::string hint = closest_key(sim.controller, controller_names());
-    fail(sim_key(sim, "controller"), "simulation.controller",
-         "no controller named '" + sim.controller + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
-  }
-  // Settings are checked against what the chosen controller declares, at their line in the file.
-  const std::vector<ControllerSetting> settings = controller->settings();
-  for (const auto& [key, value] : spec.controller_settings) {
-    const auto where_set = spec.controller_settings_at.find(key);
-    const SourceRef& at = where_set != spec.controller_settings_at.end() ? where_set->second : sim.at;
-    const auto known =
-        std::find_if(settings.begin(), settings.end(), [&](const ControllerSetting& s) { return s.key == key; });
-    if (known == settings.end()) {
-      std::vector<std::string_view> keys;
-      for (const ControllerSetting& s : settings) keys.push_back(s.key);
-      const std::string hint = closest_key(key, keys);
-      fail(at, "controller_settings." + key,
-           "controller '" + sim.controller + "' has no setting '" + key + "'" +
-               (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
-    }
-    if (!(value >= known->min && value <= known->max))
-      fail(at, "controller_settings." + key,
-           "must be in [" + std::to_string(known->min) + ", " + std::to_string(known->max) + "], got " +
-               std::to_string(value));
-  }
-  model.controller_settings = spec.controller_settings;
 
   const std::filesystem::path weather_path = dir / sim.weather_path;
   if (!std::filesystem::is_regular_file(weather_path))
@@ -449,6 +424,7 @@ ParkModel compile_park(const ParkSpec& spec) {
   for (const LoadSpec& l : spec.loads) {
     names.add(l.name, l.at);
     model.loads.push_back(compile_load(l, bus_index(bus_of, l.bus, l.at, "loads." + l.name + ".bus"), dir));
+    model.loads.back().critical = l.critical == "yes";
   }
   for (std::size_t g = 0; g < spec.ev_chargers.size(); ++g) {
     const EvChargerSpec& c = spec.ev_chargers[g];
@@ -610,6 +586,10 @@ ParkModel compile_park(const ParkSpec& spec) {
   model.grid.carbon_kg_per_kwh_hourly = carbon_series(g, dir);
   model.grid.tariff = compile_tariff(g.tariff, g.at);
 
+  compile_controllers(spec, dir, model);
+  model.network = compile_network(spec.network, model);
+  model.outages = compile_outages(spec, model);
+
   build_topology(model, spec);
   return model;
 }
@@ -626,6 +606,19 @@ ParkModel baseline_of(const ParkModel& model) {
   baseline.green_spaces.clear();
   // Cars still charge, but nothing sends energy back from them.
   for (EvChargerModel& c : baseline.ev_chargers) c.bidirectional = false;
+  // Local controllers keep the devices the baseline still has (charger groups, electrolysers).
+  for (LocalControllerModel& local : baseline.local_controllers) {
+    local.batteries.clear();
+    local.thermal_storages.clear();
+    local.fuel_cells.clear();
+  }
+  // The baseline is the reference the network's effects are measured against, not a second victim.
+  baseline.network = ControlNetworkModel{};
+  // The grid's outages happen to the baseline too; those of equipment it does not have do not.
+  std::erase_if(baseline.outages, [](const OutageProfileModel& o) {
+    return o.kind != VertexKind::kGrid && o.kind != VertexKind::kHeatPump && o.kind != VertexKind::kEvCharger &&
+           o.kind != VertexKind::kElectrolyser;
+  });
   baseline.topology = topology_of(baseline);
   return baseline;
 }

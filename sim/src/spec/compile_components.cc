@@ -201,6 +201,7 @@ DataCentreModel compile_data_centre(const DataCentreSpec& spec, int bus, const s
   DataCentreModel m;
   m.name = spec.name;
   m.bus = bus;
+  m.critical = spec.critical == "yes";
   m.it = compile_load(it, bus, scenario_dir);
   // A measured profile keeps its shape and is scaled to the peak, like a built-in one.
   double highest_kw = 0;

@@ -30,6 +30,10 @@ const ParamTable<SimulationSpec>& simulation_params() {
       text<S>("weather", &S::weather_path, true, "", "EnergyPlus EPW weather file (typical year).", ParamKind::kPath),
       text<S>("controller", &S::controller, false, "self_consumption",
               "Dispatch controller, by name (see `zeropark run --help`)."),
+      text<S>("controller_plugin", &S::controller_plugin, false, "",
+              "A controller plug-in (a shared library built against zeropark_controller.h, docs/plugins.md) "
+              "instead of a built-in controller.",
+              ParamKind::kPath),
       number<S>("delta_t_s", &S::delta_t_s, "s", 69.2, -1000, 1000,
                 "TT − UT1 for the solar position algorithm (about 69 s in the 2020s)."),
   };
@@ -141,6 +145,9 @@ const ParamTable<LoadSpec>& load_params() {
                 "Scale the profile to this energy per 8760 h; 0 keeps a CSV's own energy."),
       number<S>("peak_kw", &S::peak_kw, "kW", 0, 0, kMaxPowerKw,
                 "Built-in profiles only: scale to this peak (when annual_kwh is 0)."),
+      choice<S>("critical", &S::critical, "no", {"yes", "no"},
+                "Critical loads are served first when the park is short of power (islanded, or at a "
+                "grid or line limit): other demand and forced EV charging are shed before them."),
   };
   return table;
 }
@@ -314,6 +321,8 @@ const ParamTable<DataCentreSpec>& data_centre_params() {
                 "Chillers' COP as a fraction of the Carnot COP of their lift."),
       number<S>("tower_approach_k", &S::tower_approach_k, "K", 4, 1, 10,
                 "Cooling tower: leaving water minus wet-bulb."),
+      choice<S>("critical", &S::critical, "no", {"yes", "no"},
+                "Served first when the park is short of power, as loads' `critical`."),
   };
   return table;
 }
@@ -518,6 +527,81 @@ ElectrolyserSpec default_electrolyser() { return defaults_of(electrolyser_params
 FuelCellSpec default_fuel_cell() { return defaults_of(fuel_cell_params()); }
 H2DemandSpec default_h2_demand() { return defaults_of(h2_demand_params()); }
 TariffSpec default_tariff() { return defaults_of(tariff_params()); }
+const ParamTable<OutageSpec>& outage_params() {
+  using S = OutageSpec;
+  static const ParamTable<S> table = {
+      text<S>("component", &S::component, false, "",
+              "What goes out: the grid connection (the park islands) or a PV array, wind turbine group, PV/thermal "
+              "field, battery, heat pump or chiller, charger group, electrolyser or fuel cell, by name."),
+      text<S>("link", &S::link, false, "",
+              "Instead of component: a control-network link — a gateway's name (its uplink) or a networked device's "
+              "name (its own link). Messages on it fail while it is out."),
+      text<S>("start", &S::start_iso, false, "",
+              "A scheduled outage: first instant out (ISO 8601, local standard time)."),
+      text<S>("end", &S::end_iso, false, "", "A scheduled outage: back in service at this instant (exclusive)."),
+      number<S>("mean_time_between_failures_h", &S::mean_time_between_failures_h, "h", 0, 0, 1e6,
+                "Random outages: mean time in service between failures (exponential, drawn with the run's seed)."),
+      number<S>("mean_time_to_repair_h", &S::mean_time_to_repair_h, "h", 0, 0, 1e5,
+                "Random outages: mean duration of one (exponential)."),
+  };
+  return table;
+}
+
+OutageSpec default_outage() { return defaults_of(outage_params()); }
+
+const ParamTable<LocalControllerSpec>& local_controller_params() {
+  using S = LocalControllerSpec;
+  static const ParamTable<S> table = {
+      text<S>("controller", &S::controller, false, "", "A built-in controller, by name."),
+      text<S>("controller_plugin", &S::controller_plugin, false, "", "Or a controller plug-in, by path.",
+              ParamKind::kPath),
+  };
+  return table;
+}
+
+LocalControllerSpec default_local_controller() { return defaults_of(local_controller_params()); }
+
+const ParamTable<NetworkSpec>& network_params() {
+  using S = NetworkSpec;
+  static const ParamTable<S> table = {
+      integer<S>("setpoint_timeout_s", &S::setpoint_timeout_s, "s", 0, 0, 86400 * 7,
+                 "A device whose last set-point is older than this falls back to its safe rule: batteries idle, "
+                 "chargers charge at once, tanks follow the heat balance, electrolysers refill, fuel cells stop. "
+                 "0: twice the decision interval (one set-point may be lost without consequence)."),
+      number<S>("measurement_window_s", &S::measurement_window_s, "s", 30, 0, 3600,
+                "At each decision the controller waits this long for measurements, then decides on what arrived "
+                "(the last value it has from an endpoint whose measurement did not)."),
+      number<S>("measurement_bytes", &S::measurement_bytes, "B", 256, 0, 1e9, "Size of one endpoint's measurement."),
+      number<S>("setpoint_bytes", &S::setpoint_bytes, "B", 64, 0, 1e9, "Size of one device's set-point message."),
+  };
+  return table;
+}
+
+const ParamTable<NetworkGatewaySpec>& network_gateway_params() {
+  using S = NetworkGatewaySpec;
+  static const ParamTable<S> table = {
+      text<S>("name", &S::name, true, "", "Unique name of the gateway."),
+      number<S>("latency_ms", &S::latency_ms, "ms", 0, 0, 1e6, "Latency of its uplink to the controller."),
+      required_number<S>("bandwidth_kbps", &S::bandwidth_kbps, "kbit/s", 0, 1e9, "Bandwidth of its uplink.", true),
+  };
+  return table;
+}
+
+const ParamTable<NetworkLinkSpec>& network_link_params() {
+  using S = NetworkLinkSpec;
+  static const ParamTable<S> table = {
+      text<S>("device", &S::device, true, "",
+              "A battery, thermal storage, charger group, electrolyser or fuel cell (it sends measurements and gets "
+              "set-points), or the grid connection (its meter sends the park's measurements)."),
+      text<S>("gateway", &S::gateway, false, "", "The gateway it goes through; none: straight to the controller."),
+      number<S>("latency_ms", &S::latency_ms, "ms", 0, 0, 1e6, "Latency of the device's own link."),
+      required_number<S>("bandwidth_kbps", &S::bandwidth_kbps, "kbit/s", 0, 1e9, "Bandwidth of its own link.", true),
+  };
+  return table;
+}
+
+NetworkSpec default_network() { return defaults_of(network_params()); }
+
 GridSpec default_grid() {
   GridSpec grid = defaults_of(grid_params());
   grid.tariff = default_tariff();

@@ -40,11 +40,34 @@ std::optional<InputLocation> first_invalid_utf8(const std::string& text, const s
   return std::nullopt;
 }
 
-const std::vector<std::string_view> kTopLevelKeys = {
-    "name",          "description",  "simulation",    "buses",        "lines",       "pv",       "batteries",
-    "loads",         "grid",         "wind_turbines", "heat_buses",   "heat_pumps",  "chillers", "thermal_storage",
-    "heat_loads",    "green_spaces", "buildings",     "data_centres", "ev_chargers", "pvt",      "h2_tanks",
-    "electrolysers", "fuel_cells",   "h2_demands",    "controller_settings"};
+const std::vector<std::string_view> kTopLevelKeys = {"name",
+                                                     "description",
+                                                     "simulation",
+                                                     "buses",
+                                                     "lines",
+                                                     "pv",
+                                                     "batteries",
+                                                     "loads",
+                                                     "grid",
+                                                     "wind_turbines",
+                                                     "heat_buses",
+                                                     "heat_pumps",
+                                                     "chillers",
+                                                     "thermal_storage",
+                                                     "heat_loads",
+                                                     "green_spaces",
+                                                     "buildings",
+                                                     "data_centres",
+                                                     "ev_chargers",
+                                                     "pvt",
+                                                     "h2_tanks",
+                                                     "electrolysers",
+                                                     "fuel_cells",
+                                                     "h2_demands",
+                                                     "controller_settings",
+                                                     "outages",
+                                                     "local_controllers",
+                                                     "network"};
 
 // Reads each element of a YAML sequence into a definition struct.
 template <class Spec, class Fill>
@@ -244,6 +267,35 @@ ParkSpec read_document(const YAML::Node& root, const std::string& file) {
   spec.data_centres = read_flat_list(root["data_centres"], file, "data_centres", data_centre_params());
   spec.buildings = read_flat_list(root["buildings"], file, "buildings", building_params());
   spec.green_spaces = read_flat_list(root["green_spaces"], file, "green_spaces", green_space_params());
+  spec.outages =
+      read_list<OutageSpec>(root["outages"], file, "outages", [&](const YAML::Node& item, const std::string& c) {
+        OutageSpec outage = default_outage();
+        read_params(item, outage_params(), outage, file, c, {}, &outage.key_at);
+        return outage;
+      });
+  spec.local_controllers = read_list<LocalControllerSpec>(
+      root["local_controllers"], file, "local_controllers", [&](const YAML::Node& item, const std::string& c) {
+        LocalControllerSpec local = default_local_controller();
+        read_params(item, local_controller_params(), local, file, c, {"devices"}, &local.key_at);
+        const YAML::Node devices = item["devices"];
+        if (!devices || !devices.IsSequence() || devices.size() == 0)
+          fail_at(devices ? devices : item, file, c + "devices", "expected a list of device names");
+        for (std::size_t i = 0; i < devices.size(); ++i) {
+          if (!devices[i].IsScalar())
+            fail_at(devices[i], file, c + "devices[" + std::to_string(i) + "]", "expected a device name");
+          local.devices.push_back(devices[i].Scalar());
+        }
+        local.key_at["devices"] = source_of(devices, file);
+        return local;
+      });
+  spec.network = default_network();
+  if (const YAML::Node network = root["network"]) {
+    spec.network.present = true;
+    spec.network.at = source_of(network, file);
+    read_params(network, network_params(), spec.network, file, "network.", {"gateways", "links"}, &spec.network.key_at);
+    spec.network.gateways = read_flat_list(network["gateways"], file, "network.gateways", network_gateway_params());
+    spec.network.links = read_flat_list(network["links"], file, "network.links", network_link_params());
+  }
   if (const YAML::Node grid_node = root["grid"]) {
     GridSpec grid = default_grid();
     read_params(grid_node, grid_params(), grid, file, "grid.", {"tariff"}, &grid.key_at);
@@ -375,6 +427,31 @@ std::string scenario_reference_markdown() {
           "(the last wraps to the first, which must start at 00:00).",
           markdown_rows(season_params()));
   section("`grid.tariff.seasons[].periods[]`", "One period of the day.", markdown_rows(period_params()));
+  section(
+      "`local_controllers[]`",
+      "Controllers of their own for some devices (batteries, thermal storage, charger groups, electrolysers, fuel "
+      "cells), listed by name in `devices`: their set-points replace the supervisory controller's "
+      "(`simulation.controller`) for those devices. Give `controller` or `controller_plugin`. Settings of every "
+      "controller share `controller_settings`.",
+      markdown_rows(local_controller_params()) +
+          "| `devices` | — | required | list of names | Devices this controller owns; a device has at most one. |\n");
+  section("`network`",
+          "The park's control network, built as a SimGrid platform: the controller's host, gateways and each listed "
+          "device's link. At each decision every endpoint sends its measurement; the controller decides on what has "
+          "arrived and sends each device its set-point, which applies when it arrives (to the next whole second). "
+          "Lost or late set-points leave the last one in force until `setpoint_timeout_s`. Without this section "
+          "messages take no time.",
+          markdown_rows(network_params()));
+  section("`network.gateways[]`", "Gateways between devices and the controller.",
+          markdown_rows(network_gateway_params()));
+  section("`network.links[]`", "Devices on the network; a device not listed sits beside the controller.",
+          markdown_rows(network_link_params()));
+  section("`outages[]`",
+          "Availability profiles: when the grid connection or a piece of equipment is out of service. Give either "
+          "`start` and `end` (one scheduled outage) or both mean times (random outages over the whole run, drawn "
+          "with the run's seed). While the grid is out the park runs as an island: critical loads are served "
+          "first from PV, wind, storage, fuel cells and V2G; the rest is shed and reported as unserved.",
+          markdown_rows(outage_params()));
   std::string settings_rows;
   for (std::string_view name : controller_names()) {
     const std::vector<ControllerSetting> settings = make_controller(name)->settings();
@@ -386,7 +463,8 @@ std::string scenario_reference_markdown() {
       std::snprintf(range, sizeof range, "%g … %g", c.min, c.max);
       char fallback[32];
       std::snprintf(fallback, sizeof fallback, "%g", c.default_value);
-      settings_rows += "| `" + std::string(c.key) + "` | " + fallback + " | " + range + " | " + std::string(c.description) + " |\n";
+      settings_rows +=
+          "| `" + std::string(c.key) + "` | " + fallback + " | " + range + " | " + std::string(c.description) + " |\n";
     }
     settings_rows += "\n";
   }

@@ -129,6 +129,10 @@ void Hdf5TraceSink::on_run_start(const ParkModel& model, const ParkState&) {
   w.add_channel(grid, "price_cny_per_kwh", "CNY/kWh", "Energy price in force");
   w.add_channel(grid, "carbon_kg_per_kwh", "kg/kWh", "Emission factor of imports in force");
   w.add_channel(grid, "tariff_period", "1", "Index into the tariff_periods attribute");
+  // Only a park with outages has these: a run without them keeps its trace as it was.
+  if (!model.outages.empty()) w.add_channel(grid, "connected", "1", "1 while connected, 0 while islanded");
+  for (const OutageProfileModel& o : model.outages)
+    w.add_channel("outages/" + o.component, "in_service", "1", "1 in service, 0 out (outages[] of the scenario)");
   for (const LineModel& l : model.lines) {
     const std::string g = "lines/" + l.name;
     w.add_channel(g, "sent_kw", "kW", "Power leaving the parent bus (+ towards the child)");
@@ -149,6 +153,10 @@ void Hdf5TraceSink::on_run_start(const ParkModel& model, const ParkState&) {
   w.set_root_attribute("end_iso", format_iso(calendar.at(model.end_tick)));
   w.set_root_attribute("resolution_s", static_cast<std::int64_t>(model.resolution_s));
   w.set_root_attribute("controller", model.controller);
+  if (!model.controller_plugin.empty()) w.set_root_attribute("controller_plugin", model.controller_plugin);
+  std::string locals;
+  for (const LocalControllerModel& l : model.local_controllers) locals += (locals.empty() ? "" : ",") + l.controller;
+  if (!locals.empty()) w.set_root_attribute("local_controllers", locals);
   w.set_root_attribute("sign_convention", std::string("power positive = into the bus"));
   w.write_text("scenario/yaml", model.scenario_text);
 }
@@ -244,6 +252,8 @@ void Hdf5TraceSink::on_event(const ParkModel& model, const ParkState& state, Tic
   *v++ = op.price_cny_per_kwh;
   *v++ = op.carbon_kg_per_kwh;
   *v++ = static_cast<double>(op.tariff_period);
+  if (!model.outages.empty()) *v++ = static_cast<double>(op.grid_connected);
+  for (std::size_t p = 0; p < model.outages.size(); ++p) *v++ = op.out_of_service[p] ? 0.0 : 1.0;
   for (std::size_t l = 0; l < model.lines.size(); ++l) {
     *v++ = op.line_sent_kw[l];
     *v++ = op.line_received_kw[l];

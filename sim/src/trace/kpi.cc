@@ -145,6 +145,15 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   add("load_demand_kwh", "kWh", load_demand_kwh_, "Energy the loads asked for");
   add("load_served_kwh", "kWh", served_kwh, "Energy delivered to the loads");
   add("load_unserved_kwh", "kWh", sum(t.load_unserved_kwh), "Demand not met (import or line limits)");
+  double critical_unserved_kwh = 0;
+  for (std::size_t i = 0; i < model.loads.size(); ++i)
+    if (model.loads[i].critical) critical_unserved_kwh += t.load_unserved_kwh[i];
+  for (std::size_t i = 0; i < model.data_centres.size(); ++i)
+    if (model.data_centres[i].critical) critical_unserved_kwh += t.data_centre_unserved_kwh[i];
+  add("critical_unserved_kwh", "kWh", critical_unserved_kwh, "Demand of critical loads and data centres not met");
+  add("islanded_hours", "h", t.islanded_h, "Hours the grid connection was out (the park ran as an island)");
+  add("islanded_hours_survived", "h", t.islanded_critical_served_h,
+      "Islanded hours in which every critical load was fully served");
   add("pv_generation_kwh", "kWh", pv_kwh, "AC energy delivered by PV after curtailment");
   add("pv_curtailed_kwh", "kWh", sum(t.pv_curtailed_kwh), "PV energy curtailed by export or line limits");
   add("pv_inverter_clipping_kwh", "kWh", sum(t.pv_clipped_dc_kwh), "DC energy lost to inverter clipping");
@@ -178,6 +187,7 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   add("ev_v2g_returned_kwh", "kWh", sum(t.ev_v2g_kwh), "Energy cars returned to the park (V2G)");
   add("ev_requested_kwh", "kWh", sum(t.ev_requested_kwh), "Energy that departed cars had asked for");
   add("ev_undelivered_kwh", "kWh", sum(t.ev_undelivered_kwh), "Energy cars still lacked when they left");
+  add("ev_departures_short", "1", sum(t.ev_departures_short), "Cars that left lacking more than 1 Wh of their request");
   add("ev_sessions_served", "1", sum(t.ev_sessions_served), "Cars that plugged in");
   add("ev_sessions_turned_away", "1", sum(t.ev_sessions_turned_away), "Cars that found every charge point taken");
   add("ev_turned_away_kwh", "kWh", sum(t.ev_turned_away_kwh), "Energy turned-away cars had asked for");
@@ -239,17 +249,35 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   for (std::size_t i = 0; i < model.batteries.size(); ++i)
     add("energy_kwh." + model.batteries[i].name, "kWh", t.battery_discharged_kwh[i] - t.battery_charged_kwh[i],
         "Battery: net energy delivered (discharged − charged)");
-  for (std::size_t i = 0; i < model.loads.size(); ++i)
+  for (std::size_t i = 0; i < model.loads.size(); ++i) {
     add("energy_kwh." + model.loads[i].name, "kWh", -t.load_served_kwh[i], "Load: energy served (negative: drawn)");
+    add("unserved_kwh." + model.loads[i].name, "kWh", t.load_unserved_kwh[i], "Load: demand not met");
+  }
+  for (std::size_t p = 0; p < model.outages.size(); ++p)
+    add("outage_hours." + model.outages[p].component, "h", t.outage_h[p], "Hours out of service");
+  if (model.network.modelled) {
+    const double delivered = t.network_messages - t.network_messages_lost;
+    add("network_messages", "1", t.network_messages, "Measurements and set-points sent on the control network");
+    add("network_messages_lost", "1", t.network_messages_lost, "Of those, failed on a link that was out or late");
+    add("network_mean_delay_s", "s", delivered > 0 ? t.network_delay_sum_s / delivered : 0.0,
+        "Mean delivery time of the messages delivered");
+    add("network_max_delay_s", "s", t.network_delay_max_s, "Longest delivery time");
+    add("network_setpoints_lost", "1", t.network_setpoints_lost, "Set-points that never applied");
+    add("network_fallbacks", "1", t.network_fallbacks, "Times a device fell back to its safe rule (set-point too old)");
+    add("network_fallback_device_hours", "h", t.network_fallback_device_h, "Device-hours spent on the safe rule");
+  }
   for (std::size_t g = 0; g < model.ev_chargers.size(); ++g) {
     add("energy_kwh." + model.ev_chargers[g].name, "kWh", t.ev_v2g_kwh[g] - t.ev_charged_kwh[g],
         "EV chargers: V2G returned − charging drawn");
     add("charger_hours_per_day." + model.ev_chargers[g].name, "h/day", days > 0 ? t.ev_plugged_hours[g] / days : 0.0,
         "EV chargers: charge-point hours occupied per day");
   }
-  for (std::size_t i = 0; i < model.data_centres.size(); ++i)
+  for (std::size_t i = 0; i < model.data_centres.size(); ++i) {
     add("energy_kwh." + model.data_centres[i].name, "kWh", -t.data_centre_served_kwh[i],
         "Data centre: facility energy served (negative: drawn)");
+    add("unserved_kwh." + model.data_centres[i].name, "kWh", t.data_centre_unserved_kwh[i],
+        "Data centre: facility demand not met");
+  }
   for (std::size_t i = 0; i < model.wind_turbines.size(); ++i)
     add("energy_kwh." + model.wind_turbines[i].name, "kWh", t.wind_kwh[i], "Wind turbines: energy delivered");
   for (std::size_t i = 0; i < model.heat_pumps.size(); ++i)
