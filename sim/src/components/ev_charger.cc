@@ -37,8 +37,12 @@ EvLimits ev_limits(const EvChargerModel& charger, const EvSession& session, doub
   const bool wants_more = session.energy_requested_kwh - delivered_kwh > kServedToleranceKwh;
   // A car charges up to what it asked for, and after V2G back up to it: never beyond.
   limits.max_charge_kw = wants_more ? ev_max_charge_kw(charger, session) : 0.0;
-  limits.forced = wants_more && laxity_s(charger, session, delivered_kwh, now) < 1.0;
-  if (charger.bidirectional && !limits.forced && delivered_kwh > v2g_floor_kwh(session) + kServedToleranceKwh)
+  const double laxity = laxity_s(charger, session, delivered_kwh, now);
+  limits.forced = wants_more && laxity < 1.0;
+  // V2G only with a second of slack or more: a car served to within the tolerance, in its last
+  // second of slack, must not give back what it could not take again before it leaves.
+  if (charger.bidirectional && !limits.forced && laxity >= 1.0 &&
+      delivered_kwh > v2g_floor_kwh(session) + kServedToleranceKwh)
     limits.max_discharge_kw = charger.max_power_kw;
   return limits;
 }
@@ -70,9 +74,22 @@ EvOperation operate_ev(const EvChargerModel& charger, const EvSession& session, 
   }
   std::optional<double> next_s = edge_s;
   const double full_rate_kw = ev_max_charge_kw(charger, session) * charger.efficiency;
-  if (limits.max_charge_kw > 0 && c_kw < full_rate_kw) {
-    // Laxity falls at 1 − c/(P·η) seconds per second until the car must charge flat out.
-    const double lax_s = laxity_s(charger, session, delivered_kwh, now) / (1 - c_kw / full_rate_kw);
+  // A car that still wants energy, or one giving energy back (even one that asked for none: it
+  // must leave with what it came with), runs out of slack: its laxity falls at 1 − c/(P·η)
+  // seconds per second until it must charge flat out.
+  if ((limits.max_charge_kw > 0 || c_kw < 0) && c_kw < full_rate_kw) {
+    const double laxity_now_s = laxity_s(charger, session, delivered_kwh, now);
+    const double falls_per_s = 1 - c_kw / full_rate_kw;
+    const double lax_s = laxity_now_s / falls_per_s;
+    if (lax_s < 1.0 && laxity_now_s >= 1.0) {
+      // Giving back faster than one second of slack allows (V2G makes the laxity fall by more
+      // than a second per second): for one second give back at most what lands the laxity on 0,
+      // so that flat-out charging from then on still makes the departure.
+      const double landing_into_kw = full_rate_kw * (1 - laxity_now_s);  // ≤ 0
+      if (c_kw < landing_into_kw) op.bus_kw = bus_kw_for_into_car(charger, landing_into_kw);
+      op.bound_in_s = 1;
+      return op;
+    }
     if (!next_s || lax_s < *next_s) next_s = lax_s;
   }
   // A year is far enough: slower than that, the car's departure comes first anyway.

@@ -8,7 +8,8 @@
 //   laxity             L = (T − t) − (R − e)·3600 / (P·η)   seconds of slack before the car must
 //                      charge flat out to get R by T.
 // A car with L < 1 s is forced: it charges at P whatever it is asked. A car discharges (V2G) only
-// from a bidirectional charge point, only while it is not forced, and never below −20 % of its
+// from a bidirectional charge point, only while L ≥ 1 s (a discharge that would take the laxity
+// below 0 within the second is cut to land it on 0), and never below −20 % of its
 // battery relative to arrival (it arrived with at least that much above its own reserve: an
 // assumption, as sessions do not record the arrival SOC). Events fall on whole seconds: reaching
 // R, reaching the V2G floor and L reaching 0 are each an event at the exact second (the last
