@@ -67,6 +67,7 @@ class IslandWatch final : public TraceSink {
  public:
   void on_event(const ParkModel& m, const ParkState& s, Tick) override {
     const OperatingPoint& op = s.powers;
+    lowest_energy_kwh = std::min(lowest_energy_kwh, s.battery_energy_kwh[0]);  // at each segment's start
     if (op.grid_connected) return;
     ++islanded_segments;
     if (op.grid_kw != 0.0) {
@@ -77,7 +78,6 @@ class IslandWatch final : public TraceSink {
     const double critical_unserved_kw = op.load_demand_kw[0] + op.load_kw[0];
     const double other_served_kw = -op.load_kw[1];
     if (critical_unserved_kw > 1e-9 && other_served_kw > 1e-9) critical_shed_first = true;
-    lowest_energy_kwh = std::min(lowest_energy_kwh, s.battery_energy_kwh[0]);
     (void)m;
   }
   int islanded_segments = 0;
@@ -102,13 +102,13 @@ TEST_CASE("an islanded park serves its critical load from the battery for as lon
   CHECK(watch.islanded_segments > 0);
   CHECK_FALSE(watch.exchange_while_islanded);
   CHECK_FALSE(watch.critical_shed_first);
-  // By hand: self_consumption discharges at the 15 kW limit (the net demand is 30 kW), which drains
-  // 15 / 0.96 = 15.625 kW from the 40 usable kWh: 9,216 s = 2.56 h. The offices get the 5 kW left
-  // over the critical 10 kW meanwhile; then nothing is left for anyone until the grid returns.
+  // By hand: islanded, every built-in controller discharges only what the critical load lacks
+  // (controllers/rules.h, island_rule): 10 kW, draining 10 / 0.96 kW from the 40 usable kWh, which
+  // lasts 3.84 h. The offices are shed for the whole outage; the control room for its last 0.16 h.
   CHECK(kpi(result.kpis, "islanded_hours") == Approx(4.0).epsilon(1e-12));
-  CHECK(kpi(result.kpis, "islanded_hours_survived") == Approx(2.56).epsilon(1e-9));
-  CHECK(kpi(result.kpis, "critical_unserved_kwh") == Approx(10 * (4 - 2.56)).epsilon(1e-9));
-  CHECK(kpi(result.kpis, "unserved_kwh.offices") == Approx(15 * 2.56 + 20 * (4 - 2.56)).epsilon(1e-9));
+  CHECK(kpi(result.kpis, "islanded_hours_survived") == Approx(3.84).epsilon(1e-9));
+  CHECK(kpi(result.kpis, "critical_unserved_kwh") == Approx(10 * (4 - 3.84)).epsilon(1e-9));
+  CHECK(kpi(result.kpis, "unserved_kwh.offices") == Approx(20 * 4).epsilon(1e-9));
   CHECK(kpi(result.kpis, "outage_hours.grid") == Approx(4.0).epsilon(1e-12));
   CHECK(watch.lowest_energy_kwh >= 10.0 - 1e-9);
 }
@@ -124,7 +124,7 @@ TEST_CASE("a battery with self-discharge rests below its window when an island h
   CHECK_FALSE(watch.exchange_while_islanded);
   CHECK(watch.lowest_energy_kwh < 10.0);
   CHECK(watch.lowest_energy_kwh > 10.0 * (1 - 0.005));  // less than a day's self-discharge of 10 kWh
-  CHECK(kpi(result.kpis, "islanded_hours_survived") < 2.56);
+  CHECK(kpi(result.kpis, "islanded_hours_survived") < 3.84);
 }
 
 TEST_CASE("a PV inverter outage takes exactly the array's output in its window", "[outages]") {

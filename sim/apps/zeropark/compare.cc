@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -29,6 +30,7 @@ constexpr const char* kCompareHelp =
     "Options:\n"
     "      --controllers LIST   comma-separated controllers to compare (required)\n"
     "  -o, --output-dir DIR     also write one trace per controller: DIR/SCENARIO_NAME.CONTROLLER.h5\n"
+    "                           (CONTROLLER: its name, a plug-in's own)\n"
     "                           (the trace's root attribute 'controller' names it)\n"
     "      --start ISO, --end ISO, --seed N, --resolution SECONDS\n"
     "                           override the scenario's simulation section, as for 'zeropark run'\n"
@@ -89,10 +91,17 @@ CompareCommand parse_compare(const std::vector<std::string>& args) {
   return cmd;
 }
 
-// A file-name-safe label for a controller (a plug-in's path becomes its file's stem).
-std::string label_of(const std::string& controller) {
-  if (controller.find('/') == std::string::npos && controller.find(".so") == std::string::npos) return controller;
-  return std::filesystem::path(controller).stem().string();
+// Each run's column heading: its controller's name (a plug-in's own), made unique with #2, #3...
+// when two share one (a plug-in may call itself like a built-in).
+std::vector<std::string> labels_of(const std::vector<ParkModel>& models) {
+  std::vector<std::string> labels;
+  for (const ParkModel& m : models) {
+    std::string label = m.controller;
+    for (int k = 2; std::find(labels.begin(), labels.end(), label) != labels.end(); ++k)
+      label = m.controller + "#" + std::to_string(k);
+    labels.push_back(label);
+  }
+  return labels;
 }
 
 int compare(const CompareCommand& cmd) {
@@ -120,12 +129,13 @@ int compare(const CompareCommand& cmd) {
   for (const std::string& warning : models.front().warnings)
     std::fprintf(stderr, "zeropark: warning: %s\n", warning.c_str());
   const bool show_progress = !cmd.quiet && isatty(STDOUT_FILENO) && isatty(STDERR_FILENO);
+  const std::vector<std::string> labels = labels_of(models);
   std::vector<std::string> headings;
   std::vector<KpiTable> tables;
   std::vector<RunResult> results;
   for (std::size_t i = 0; i < models.size(); ++i) {
     const ParkModel& model = models[i];
-    const std::string label = label_of(cmd.controllers[i]);
+    const std::string& label = labels[i];
     try {
       std::optional<Hdf5TraceSink> trace;
       if (cmd.output_dir) trace.emplace(*cmd.output_dir / (model.name + "." + label + ".h5"));

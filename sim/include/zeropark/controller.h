@@ -30,6 +30,8 @@ struct Observation {
   // cars' demands are those of the last one (the plant has not dispatched the coming one yet).
   double net_demand_kw = 0;
   bool grid_connected = true;  // false while the grid connection is out: the park is an island
+  double generation_kw = 0;       // on-site generation available now: PV, wind, PV/thermal, fuel cells
+  double critical_demand_kw = 0;  // what critical loads and data centres ask for now
   int tariff_period = 0;   // index into model.grid.tariff.period_names
   double grid_kw = 0;      // the last segment's exchange: + import, − export
   std::span<const double> thermal_storage_energy_kwh;

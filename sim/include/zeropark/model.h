@@ -106,6 +106,7 @@ struct BatteryModel {
   double energy_min_kwh = 0;  // soc_min × capacity
   double energy_max_kwh = 0;  // soc_max × capacity
   double energy_initial_kwh = 0;
+  double backup_reserve_kwh = 0;  // not discharged below while the grid is connected (0: none)
   double self_discharge_per_s = 0;                    // decay rate k of dE/dt = -k E at rest
   std::shared_ptr<const BatteryAgeingParams> ageing;  // null: the capacity never fades
 };

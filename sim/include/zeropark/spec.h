@@ -96,6 +96,7 @@ struct BatterySpec {
   double soc_min = 0;
   double soc_max = 0;
   double soc_initial = 0;
+  double backup_reserve_soc = 0;  // kept for outages while grid-connected; 0: none
   double self_discharge_per_day = 0;  // fraction of the stored energy lost per day at rest
   std::string ageing;                 // none or standard
   SourceRef at;

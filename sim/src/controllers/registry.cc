@@ -4,6 +4,7 @@
 
 #include "controllers/carbon_aware.h"
 #include "controllers/composite.h"
+#include "controllers/island_aware.h"
 #include "controllers/orderly_charging.h"
 #include "controllers/peak_shaving.h"
 #include "controllers/plugin_controller.h"
@@ -42,7 +43,7 @@ std::vector<std::string_view> controller_names() {
 
 std::unique_ptr<Controller> make_controller(std::string_view name) {
   for (const Entry& e : registry())
-    if (e.name == name) return e.make();
+    if (e.name == name) return with_island_rule(e.make());
   return nullptr;
 }
 

@@ -101,6 +101,42 @@ void share_among_batteries(const ParkModel& model, double power_kw, double extra
   }
 }
 
+bool island_rule(const ParkModel& model, const Observation& observation, Command& command) {
+  if (observation.grid_connected) return false;
+  command.ev_setpoint_kw.resize(model.ev_chargers.size(), std::nan(""));
+  if (observation.net_demand_kw <= 0) {  // a surplus: store it, shared by charging ratings
+    double v2g_kw = 0;
+    for (const EvChargerModel& c : model.ev_chargers) v2g_kw += v2g_rating_kw(c);
+    share_among_batteries(model, observation.net_demand_kw, v2g_kw, command.battery_setpoint_kw);
+    const double rating_kw = battery_rating_kw(model, observation.net_demand_kw) + v2g_kw;
+    for (std::size_t g = 0; g < model.ev_chargers.size(); ++g)
+      if (model.ev_chargers[g].bidirectional && rating_kw > 0)
+        command.ev_setpoint_kw[g] = observation.net_demand_kw * v2g_rating_kw(model.ev_chargers[g]) / rating_kw;
+    return true;
+  }
+  // A deficit: what the critical loads lack, shared among the stores that can give now (a battery
+  // above its floor, the cars plugged in at V2G points), in proportion to what each can give.
+  const double need_kw = std::max(0.0, observation.critical_demand_kw - observation.generation_kw);
+  std::vector<double> can_kw(model.batteries.size(), 0.0);
+  double total_kw = 0;
+  for (std::size_t i = 0; i < model.batteries.size(); ++i) {
+    const BatteryModel& b = model.batteries[i];
+    const bool above_floor = i < observation.battery_energy_kwh.size() &&
+                             observation.battery_energy_kwh[i] > b.energy_min_kwh + 1e-9 * b.capacity_kwh;
+    can_kw[i] = above_floor ? b.max_discharge_kw : 0.0;
+    total_kw += can_kw[i];
+  }
+  for (std::size_t g = 0; g < model.ev_chargers.size(); ++g)
+    if (g < observation.ev_v2g_limit_kw.size()) total_kw += observation.ev_v2g_limit_kw[g];
+  const double share = total_kw > 0 ? std::min(1.0, need_kw / total_kw) : 0.0;
+  command.battery_setpoint_kw.assign(model.batteries.size(), 0.0);
+  for (std::size_t i = 0; i < model.batteries.size(); ++i) command.battery_setpoint_kw[i] = can_kw[i] * share;
+  for (std::size_t g = 0; g < model.ev_chargers.size(); ++g)
+    if (model.ev_chargers[g].bidirectional)
+      command.ev_setpoint_kw[g] = g < observation.ev_v2g_limit_kw.size() ? observation.ev_v2g_limit_kw[g] * share : 0.0;
+  return true;
+}
+
 double update_running_peak(const ParkModel& model, const Observation& observation, std::span<double> memory) {
   const CivilTime t = Calendar(model.start).at(observation.tick);
   const double month_key = t.year * 12.0 + t.month;

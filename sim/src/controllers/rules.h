@@ -44,6 +44,12 @@ double battery_rating_kw(const ParkModel& model, double power_kw);
 // What a V2G group can do at most, at the bus, by its nameplate: count × max_power_kw (0 unless bidirectional).
 double v2g_rating_kw(const EvChargerModel& charger);
 
+// While the park is an island (its grid connection out), storage covers only what critical demand
+// lacks from on-site generation, so that what is stored lasts for the loads that must run (the
+// balance sheds other demand first); surplus generation still charges it. Replaces the battery and
+// V2G set-points and returns true while islanded; does nothing and returns false otherwise.
+bool island_rule(const ParkModel& model, const Observation& observation, Command& command);
+
 // A month's running maximum import, kept in two memory cells: [0] = year·12 + month of the value,
 // [1] = the maximum, kW, of the grid exchange observed at decisions in that month. Updates the
 // memory with the last segment's import and returns the maximum (0 at a month's first decision).

@@ -78,7 +78,7 @@ Plant::Plant(const ParkModel& model, ParkState& state, TraceSink& sink)
       battery_resting_(model.batteries.size(), 0) {
   // A state that has aged (a checkpoint, a fork) brings its faded windows with it.
   for (std::size_t i = 0; i < batteries_.size(); ++i)
-    if (model.batteries[i].ageing) fade_window(i);
+    model.batteries[i].ageing ? fade_window(i) : apply_backup_reserve(i);
 }
 
 void Plant::age_battery(std::size_t i, Tick dt) {
@@ -97,7 +97,10 @@ void Plant::fade_window(std::size_t i) {
   BatteryModel& now = batteries_[i];
   // A fresh cell above nameplate (SSC's q0 > 1) still has the nameplate window.
   const double fraction = std::min(1.0, capacity_fraction(state_.battery_ageing[i]));
-  if (fraction == now.capacity_kwh / nominal.capacity_kwh) return;
+  if (fraction == now.capacity_kwh / nominal.capacity_kwh) {
+    apply_backup_reserve(i);
+    return;
+  }
   now.capacity_kwh = nominal.capacity_kwh * fraction;
   now.energy_min_kwh = nominal.energy_min_kwh * fraction;
   now.energy_max_kwh = nominal.energy_max_kwh * fraction;
@@ -108,6 +111,19 @@ void Plant::fade_window(std::size_t i) {
     energy = now.energy_max_kwh;
   }
   energy = std::max(energy, now.energy_min_kwh);
+  apply_backup_reserve(i);
+}
+
+void Plant::apply_backup_reserve(std::size_t i) {
+  const BatteryModel& nominal = model_.batteries[i];
+  if (nominal.backup_reserve_kwh <= 0) return;
+  BatteryModel& now = batteries_[i];
+  const double fraction = now.capacity_kwh / nominal.capacity_kwh;
+  // The window's bottom, not the stored energy, moves: a battery below its reserve when the grid
+  // returns stays there and recharges from the park; it never gains energy from the rule.
+  now.energy_min_kwh = (state_.powers.grid_connected ? std::max(nominal.energy_min_kwh, nominal.backup_reserve_kwh)
+                                                     : nominal.energy_min_kwh) *
+                       fraction;
 }
 
 void Plant::refresh_inputs() {
@@ -120,6 +136,8 @@ void Plant::refresh_inputs() {
   OperatingPoint& op = state_.powers;
   if (outages_.any_out()) outages_.remove_supply(op);
   op.grid_connected = outages_.grid_out() ? 0 : 1;
+  if (outages_changed)
+    for (std::size_t i = 0; i < batteries_.size(); ++i) apply_backup_reserve(i);
   for (std::size_t p = 0; p < model_.outages.size(); ++p) {
     const OutageProfileModel& profile = model_.outages[p];
     op.out_of_service[p] = outages_.out(profile.kind, profile.index) ? 1 : 0;
@@ -159,6 +177,11 @@ Observation Plant::observe() {
   observation.carbon_kg_per_kwh = op.carbon_kg_per_kwh;
   observation.net_demand_kw = demand_kw - generation_kw;
   observation.grid_connected = op.grid_connected != 0;
+  observation.generation_kw = generation_kw;
+  for (std::size_t i = 0; i < model_.loads.size(); ++i)
+    if (model_.loads[i].critical) observation.critical_demand_kw += op.load_demand_kw[i];
+  for (std::size_t i = 0; i < model_.data_centres.size(); ++i)
+    if (model_.data_centres[i].critical) observation.critical_demand_kw += op.data_centre_demand_kw[i];
   observation.tariff_period = op.tariff_period;
   observation.grid_kw = op.grid_kw;
   observation.thermal_storage_energy_kwh = state_.thermal_storage_energy_kwh;
@@ -223,6 +246,15 @@ void Plant::solve_segment() {
       continue;
     }
     const BatteryOperation run = operate_battery(batteries_[i], state_.battery_energy_kwh[i], op.battery_kw[i]);
+    // Within a second of its bottom edge by self-discharge alone, a battery whose discharge the
+    // balance cut to nothing would need a trickle of charge to land; without it, it rests too.
+    const BatteryModel& b = batteries_[i];
+    const double float_kw = b.self_discharge_per_s * b.energy_min_kwh * kSecondsPerHourD / b.charge_efficiency;
+    if (run.power_kw < op.battery_kw[i] && op.battery_kw[i] <= 0 && run.power_kw >= -float_kw * (1 + 1e-9)) {
+      battery_resting_[i] = 1;
+      battery_bound_in_s_[i].reset();
+      continue;
+    }
     if (run.power_kw != op.battery_kw[i])
       throw std::logic_error("battery '" + model_.batteries[i].name + "': the balanced power " +
                              std::to_string(op.battery_kw[i]) + " kW is not feasible (" + std::to_string(run.power_kw) +

@@ -56,6 +56,8 @@ class Plant {
   void age_battery(std::size_t i, Tick dt);
   // Sets battery i's window from its ageing state, clipping stored energy that no longer fits.
   void fade_window(std::size_t i);
+  // Raises battery i's window bottom to its backup reserve while the grid is connected.
+  void apply_backup_reserve(std::size_t i);
 
   const ParkModel& model_;
   ParkState& state_;

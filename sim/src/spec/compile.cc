@@ -416,6 +416,9 @@ ParkModel compile_park(const ParkSpec& spec) {
     m.energy_min_kwh = b.soc_min * b.capacity_kwh;
     m.energy_max_kwh = b.soc_max * b.capacity_kwh;
     m.energy_initial_kwh = b.soc_initial * b.capacity_kwh;
+    if (b.backup_reserve_soc > 0 && (b.backup_reserve_soc < b.soc_min || b.backup_reserve_soc > b.soc_max))
+      fail(b.at, field + "backup_reserve_soc", "must lie in [soc_min, soc_max] (or be 0: no reserve)");
+    m.backup_reserve_kwh = b.backup_reserve_soc * b.capacity_kwh;
     // A fraction f lost per day at rest is exponential decay with rate k = −ln(1 − f) / 86400 s.
     m.self_discharge_per_s = -std::log1p(-b.self_discharge_per_day) / static_cast<double>(kSecondsPerDay);
     if (b.ageing == "standard") m.ageing = standard_battery_ageing();

@@ -123,6 +123,9 @@ const ParamTable<BatterySpec>& battery_params() {
       number<S>("soc_max", &S::soc_max, "", 0.9, 0, 1, "Highest state of charge allowed."),
       number<S>("soc_initial", &S::soc_initial, "", 0.5, 0, 1,
                 "State of charge at the start; must lie in [soc_min, soc_max]."),
+      number<S>("backup_reserve_soc", &S::backup_reserve_soc, "", 0, 0, 1,
+                "Kept for outages: while the grid is connected the battery is not discharged below this state "
+                "of charge; islanded, it may go down to soc_min. 0: no reserve."),
       number<S>("self_discharge_per_day", &S::self_discharge_per_day, "1/day", 0.0005, 0, 0.5,
                 "Fraction of the stored energy lost per day at rest (exponential decay)."),
       choice<S>("ageing", &S::ageing, "none", {"none", "standard"},
