@@ -1,5 +1,6 @@
 // B1: the default park for a year at hourly and 1-minute resolution — wall time, events/s,
-// bytes of trace per event, peak memory; B2: the other scenarios' years at hourly resolution.
+// bytes of trace per event, peak memory, and the cost of a modelled control network; B2: the other
+// scenarios' years at hourly resolution.
 // Prints figures; asserts nothing.
 //
 //   zeropark_bench OUT_DIR DEFAULT_SCENARIO.yaml [OTHER_SCENARIO.yaml ...]
@@ -22,7 +23,24 @@ struct Row {
   zeropark::Tick resolution_s;
   bool trace;
   bool baseline;
+  bool network = false;  // every battery, charger group and the meter on a 20 ms, 1 Mbit/s link
 };
+
+// A control network for the cost of SimGrid messages per decision: each storage device and the
+// grid's meter on its own link (no gateway, no outage).
+void add_network(zeropark::ParkModel& model) {
+  using zeropark::VertexKind;
+  zeropark::ControlNetworkModel& n = model.network;
+  n.modelled = true;
+  n.setpoint_timeout_s = 2 * model.decision_interval_s;
+  const auto add = [&](VertexKind kind, std::size_t count, const std::string& prefix) {
+    for (std::size_t i = 0; i < count; ++i)
+      n.endpoints.push_back({kind, static_cast<int>(i), -1, {prefix + std::to_string(i), 0.02, 125000, {}}});
+  };
+  add(VertexKind::kGrid, 1, "meter");
+  add(VertexKind::kBattery, model.batteries.size(), "battery");
+  add(VertexKind::kEvCharger, model.ev_chargers.size(), "chargers");
+}
 
 long peak_rss_kib() {
   rusage usage{};
@@ -39,7 +57,8 @@ void bench_scenario(const std::filesystem::path& scenario, std::span<const Row> 
     overrides.resolution_s = row.resolution_s;
     zeropark::apply_overrides(spec, overrides);
     const auto compile_start = std::chrono::steady_clock::now();
-    const zeropark::ParkModel model = zeropark::compile_park(spec);
+    zeropark::ParkModel model = zeropark::compile_park(spec);
+    if (row.network) add_network(model);
     const double compile_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - compile_start).count();
     const std::filesystem::path trace_path = out_dir / ("bench_" + std::to_string(row.resolution_s) + ".h5");
     std::unique_ptr<zeropark::Hdf5TraceSink> trace;
@@ -72,10 +91,11 @@ int main(int argc, char** argv) {
       {"year, hourly, no trace, no baseline", 3600, false, false},
       {"year, 1-minute, trace, with baseline", 60, true, true},
       {"year, 1-minute, no trace, no baseline", 60, false, false},
+      {"year, hourly, no trace, control network", 3600, false, false, true},
   };
   std::printf("%-40s %10s %12s %14s %12s %14s\n", "case", "wall s", "events", "events/s", "bytes/event",
               "peak RSS MiB");
   // The default scenario at both resolutions; the others hourly.
-  for (int arg = 2; arg < argc; ++arg) bench_scenario(argv[arg], std::span<const Row>(kRows, arg == 2 ? 4 : 2), out_dir);
+  for (int arg = 2; arg < argc; ++arg) bench_scenario(argv[arg], std::span<const Row>(kRows, arg == 2 ? 5 : 2), out_dir);
   return 0;
 }

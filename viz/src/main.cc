@@ -109,6 +109,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "zeropark-view: cannot load %s: %s\n", options.scenario.c_str(), e.what());
     return 3;
   }
+  for (const std::string& warning : model->warnings) std::fprintf(stderr, "zeropark-view: warning: %s\n", warning.c_str());
+  // The view steps the park itself (zeropark/session.h), without SimGrid: no network to cross.
+  if (model->network.modelled)
+    std::fprintf(stderr, "zeropark-view: note: the scenario's control network is shown as ideal (no delays, no "
+                         "lost messages); `zeropark run` simulates it\n");
 
   std::string error;
   std::unique_ptr<GlWindow> window = GlWindow::open(1280, 800, ("zeropark-view: " + model->name).c_str(), error);

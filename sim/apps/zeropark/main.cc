@@ -1,7 +1,8 @@
 // zeropark: the command-line front end.
 //
 //   zeropark run SCENARIO.yaml [-o TRACE.h5] [--start ISO] [--end ISO] [--seed N]
-//                [--resolution SECONDS] [--quiet] [--no-baseline] [--compress]
+//                [--resolution SECONDS] [--controller NAME|PLUGIN.so] [--quiet] [--no-baseline] [--compress]
+//   zeropark compare SCENARIO.yaml --controllers A,B,... [options]   (compare.cc)
 //   zeropark schema        print the scenario format's reference (Markdown)
 //   zeropark --help | --version
 //
