@@ -5,6 +5,7 @@
 #include "controllers/carbon_aware.h"
 #include "controllers/composite.h"
 #include "controllers/island_aware.h"
+#include "controllers/mpc.h"
 #include "controllers/orderly_charging.h"
 #include "controllers/peak_shaving.h"
 #include "controllers/plugin_controller.h"
@@ -29,6 +30,7 @@ const std::vector<Entry>& registry() {
       {"carbon_aware", [] { return std::make_unique<CarbonAwareController>(); }},
       {"orderly_charging", [] { return std::make_unique<OrderlyChargingController>(); }},
       {"v2g", [] { return std::make_unique<V2gController>(); }},
+      {"mpc", [] { return std::make_unique<MpcController>(); }},
   };
   return entries;
 }
