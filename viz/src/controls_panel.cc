@@ -11,10 +11,11 @@
 
 namespace zeropark::view {
 
-void draw_clock_panel(const ViewSnapshot& snap, SimulationRunner& runner, ControlsState& state, float fps) {
+void draw_clock_panel(const ViewSnapshot& snap, ViewDriver& runner, ControlsState& state, float fps) {
   ImGui::Text("%s", snap.date.c_str());
   ImGui::SameLine();
-  ImGui::TextDisabled("tick %lld s, %llu events", static_cast<long long>(snap.tick), static_cast<unsigned long long>(snap.events));
+  ImGui::TextDisabled("tick %lld s, %llu events", static_cast<long long>(snap.tick),
+                      static_cast<unsigned long long>(snap.events));
   const float progress = snap.end_tick > 0 ? static_cast<float>(snap.tick) / static_cast<float>(snap.end_tick) : 0;
   ImGui::ProgressBar(progress, ImVec2(-1, 0), snap.done ? "run complete" : nullptr);
 
@@ -25,26 +26,50 @@ void draw_clock_panel(const ViewSnapshot& snap, SimulationRunner& runner, Contro
   if (ImGui::Checkbox("max speed", &state.flat_out))
     runner.set_speed(state.flat_out ? 0 : state.speed_hours_per_s * 3600.0);
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::SliderFloat("##speed", &state.speed_hours_per_s, 0.01f, 720.0f, "%.2f sim-h per s", ImGuiSliderFlags_Logarithmic)) {
+  if (ImGui::SliderFloat("##speed", &state.speed_hours_per_s, 0.01f, 720.0f, "%.2f sim-h per s",
+                         ImGuiSliderFlags_Logarithmic)) {
     state.flat_out = false;
     runner.set_speed(state.speed_hours_per_s * 3600.0);
   }
   ImGui::SetNextItemWidth(110);
-  const bool entered = ImGui::InputText("##date", state.jump_date, sizeof state.jump_date, ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool entered =
+      ImGui::InputText("##date", state.jump_date, sizeof state.jump_date, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
   if (ImGui::Button("Jump to date") || entered) {
     if (const auto tick = tick_of_iso(runner.model().start, state.jump_date)) {
-      state.jump_error = *tick < snap.tick ? "cannot go back in time yet" : "";
-      if (*tick >= snap.tick) runner.jump_to(*tick);
+      const bool back = *tick < snap.tick && !runner.can_jump_back();
+      state.jump_error = back ? "a live run cannot go back in time (a replay can)" : "";
+      if (!back) runner.jump_to(*tick);
     } else {
       state.jump_error = "use YYYY-MM-DD or YYYY-MM-DDTHH:MM";
     }
   }
+  if (snap.replay) {
+    // Every row is recorded: the slider goes to any date, backwards too.
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    if (!state.replay_dragging) state.replay_tick = snap.tick;
+    const long long min_tick = 0, max_tick = snap.end_tick;
+    const std::string label = format_civil(civil_at(runner.model().start, state.replay_tick));
+    if (ImGui::SliderScalar("##replay_date", ImGuiDataType_S64, &state.replay_tick, &min_tick, &max_tick,
+                            label.c_str()))
+      runner.jump_to(state.replay_tick);
+    state.replay_dragging = ImGui::IsItemActive();
+  }
   if (!state.jump_error.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", state.jump_error.c_str());
-  ImGui::TextDisabled("sim %.0f events/s, view %.0f fps", snap.events_per_s, fps);
+  if (snap.replay)
+    ImGui::TextDisabled("replay %.0f rows/s, view %.0f fps", snap.events_per_s, fps);
+  else
+    ImGui::TextDisabled("sim %.0f events/s, view %.0f fps", snap.events_per_s, fps);
 }
 
-void draw_what_if_panel(const ViewSnapshot& snap, SimulationRunner& runner, ControlsState& state) {
+void draw_what_if_panel(const ViewSnapshot& snap, ViewDriver& runner, ControlsState& state) {
+  if (!runner.can_fork()) {
+    ImGui::TextWrapped(
+        "What-if forks are not available in replay: a trace holds one recorded run and no state to "
+        "fork from. Open the scenario YAML (zeropark-view SCENARIO.yaml) to fork it live.");
+    return;
+  }
   ImGui::PushItemWidth(-150);
   ImGui::SliderFloat("battery capacity x", &state.battery_capacity_scale, 0.25f, 4.0f, "%.2f");
   ImGui::SliderFloat("battery power x", &state.battery_power_scale, 0.25f, 4.0f, "%.2f");
@@ -55,7 +80,8 @@ void draw_what_if_panel(const ViewSnapshot& snap, SimulationRunner& runner, Cont
   if (state.controller < 0 || static_cast<std::size_t>(state.controller) >= labels.size()) state.controller = 0;
   if (ImGui::BeginCombo("controller", labels[static_cast<std::size_t>(state.controller)].c_str())) {
     for (std::size_t i = 0; i < labels.size(); ++i)
-      if (ImGui::Selectable(labels[i].c_str(), static_cast<int>(i) == state.controller)) state.controller = static_cast<int>(i);
+      if (ImGui::Selectable(labels[i].c_str(), static_cast<int>(i) == state.controller))
+        state.controller = static_cast<int>(i);
     ImGui::EndCombo();
   }
   ImGui::PopItemWidth();

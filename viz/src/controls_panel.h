@@ -1,10 +1,11 @@
-// Clock controls (play/pause, next event, speed, jump to a date) and the what-if panel (battery
-// and PV sliders, controller choice, Apply forks). Both only queue commands on the runner.
+// Clock controls (play/pause, next event, speed, jump to a date; in a replay also a date slider
+// that goes back) and the what-if panel (battery and PV sliders, controller choice, Apply forks;
+// in a replay, a note that forks need a live run). Both only queue commands on the driver.
 #pragma once
 
 #include <string>
 
-#include "simulation_runner.h"
+#include "view_driver.h"
 
 namespace zeropark::view {
 
@@ -13,13 +14,15 @@ struct ControlsState {
   bool flat_out = false;
   char jump_date[32] = "2023-06-01";
   std::string jump_error;
+  long long replay_tick = 0;  // the replay's date slider
+  bool replay_dragging = false;
   float battery_capacity_scale = 2;
   float battery_power_scale = 1;
   float pv_scale = 1;
   int controller = 0;  // index into controller_names()
 };
 
-void draw_clock_panel(const ViewSnapshot& snapshot, SimulationRunner& runner, ControlsState& state, float fps);
-void draw_what_if_panel(const ViewSnapshot& snapshot, SimulationRunner& runner, ControlsState& state);
+void draw_clock_panel(const ViewSnapshot& snapshot, ViewDriver& driver, ControlsState& state, float fps);
+void draw_what_if_panel(const ViewSnapshot& snapshot, ViewDriver& driver, ControlsState& state);
 
 }  // namespace zeropark::view

@@ -36,15 +36,18 @@ void row(const char* name, const std::string& value, const char* help = nullptr)
 void draw_kpi_panel(const ViewSnapshot& snap) {
   const KpiTable& k = snap.kpis;
   char text[64];
+  if (!snap.kpi_note.empty()) ImGui::TextColored(ImVec4(0.95f, 0.8f, 0.45f, 1), "%s", snap.kpi_note.c_str());
   if (ImGui::BeginTable("kpis", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
     std::snprintf(text, sizeof text, "%.1f %%", 100 * value_of(k, "self_sufficiency_ratio"));
     row("Self-sufficiency", text, "1 - grid import / consumption, so far");
-    row("Net cost", format_cny(value_of(k, "net_cost_cny")), "energy + demand + capacity charges - export revenue");
+    const bool has_cost = std::any_of(k.begin(), k.end(), [](const Kpi& x) { return x.key == "net_cost_cny"; });
+    row("Net cost", has_cost ? format_cny(value_of(k, "net_cost_cny")) : std::string("(at the end of the replay)"),
+        "energy + demand + capacity charges - export revenue");
     row("CO2 emitted", format_mass_kg(value_of(k, "co2_kg")), "imports x the grid's emission factor");
     if (const KpiDelta* co2 = delta_of(snap, "co2_kg"))
       row("CO2 avoided by the fork", format_mass_kg(-co2->delta()), "original's CO2 - the what-if fork's, same tick");
     else
-      row("CO2 avoided by the fork", "(apply a what-if)");
+      row("CO2 avoided by the fork", snap.replay ? "(live runs only)" : "(apply a what-if)");
     row("Peak import", format_power_kw(value_of(k, "peak_grid_import_kw")));
     row("PV generation", format_energy_kwh(value_of(k, "pv_generation_kwh")));
     row("Grid import / export",
@@ -58,7 +61,8 @@ void draw_kpi_panel(const ViewSnapshot& snap) {
   const PlatformSummary& p = snap.platform;
   if (ImGui::BeginTable("platform", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
     row("PV output this month", format_energy_kwh(p.pv_this_month_kwh));
-    std::snprintf(text, sizeof text, "%.1f h  (%d/%d plugged now)", p.charging_hours_today, p.points_plugged_now, p.points_total);
+    std::snprintf(text, sizeof text, "%.1f h  (%d/%d plugged now)", p.charging_hours_today, p.points_plugged_now,
+                  p.points_total);
     row("Charging-pile hours today", p.points_total > 0 ? std::string(text) : std::string("no charge points"));
     row("Carbon sinks so far", format_mass_kg(p.carbon_sink_so_far_kg), "green space uptake since the start");
     ImGui::EndTable();
@@ -81,7 +85,9 @@ void draw_kpi_panel(const ViewSnapshot& snap) {
       ImGui::TableNextColumn();
       const bool higher_is_better = d->key == "self_sufficiency_ratio" || d->key == "battery_discharged_kwh";
       const bool better = higher_is_better == (d->delta() > 0);
-      ImGui::TextColored(d->delta() == 0 ? ImVec4(0.8f, 0.8f, 0.8f, 1) : better ? ImVec4(0.5f, 1, 0.5f, 1) : ImVec4(1, 0.55f, 0.5f, 1),
+      ImGui::TextColored(d->delta() == 0 ? ImVec4(0.8f, 0.8f, 0.8f, 1)
+                         : better        ? ImVec4(0.5f, 1, 0.5f, 1)
+                                         : ImVec4(1, 0.55f, 0.5f, 1),
                          "%+.4g %s", d->delta(), d->unit.c_str());
     }
     ImGui::EndTable();

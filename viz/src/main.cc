@@ -1,15 +1,18 @@
 // zeropark-view: the live view of a park. Loads a scenario, runs it on a simulation thread
 // (SimulationRunner) and draws its latest snapshot every frame with Dear ImGui: the park graph,
-// time series, KPIs with the Shimen platform summary, clock controls and what-if forks.
+// time series, KPIs with the Shimen platform summary, clock controls and what-if forks. Given an
+// HDF5 trace instead (told by the file's signature), it replays the recorded rows through the same
+// panels (ReplayPlayer), without simulating.
 //
-// Exit codes: 0 ok, 2 bad command line, 3 bad scenario, no display or no OpenGL 3.3 (a clear
-// message on stderr, never a crash), 4 a screenshot that could not be written.
+// Exit codes: 0 ok, 2 bad command line, 3 bad scenario or trace, no display or no OpenGL 3.3 (a
+// clear message on stderr, never a crash), 4 a screenshot that could not be written.
 #include <imgui.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -20,6 +23,7 @@
 #include "graph_panel.h"
 #include "kpi_panel.h"
 #include "layout.h"
+#include "replay_player.h"
 #include "screenshot.h"
 #include "series_panel.h"
 #include "simulation_runner.h"
@@ -49,7 +53,7 @@ struct Frame {
   GraphDrawn drawn;
 };
 
-Frame draw_frame(const ParkModel& model, const ParkLayout& layout, const ViewSnapshot& snap, SimulationRunner& runner,
+Frame draw_frame(const ParkModel& model, const ParkLayout& layout, const ViewSnapshot& snap, ViewDriver& runner,
                  SeriesPanelState& series, ControlsState& controls, double time_s, float fps) {
   Frame frame;
   const ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -57,7 +61,7 @@ Frame draw_frame(const ParkModel& model, const ParkLayout& layout, const ViewSna
   const float graph_h = display.y * 0.58f, clock_h = 172, what_if_h = 160;
 
   place(0, 0, left, graph_h);
-  const std::string title = "Park: " + model.name + "###park";
+  const std::string title = (snap.replay ? "Replay: " : "Park: ") + model.name + "###park";
   ImGui::Begin(title.c_str(), nullptr, kTile);
   frame.drawn = draw_park_graph(layout, snap, time_s);
   ImGui::End();
@@ -100,8 +104,21 @@ int main(int argc, char** argv) {
   }
 
   std::shared_ptr<const ParkModel> model;
+  std::shared_ptr<const TraceReplay> trace;
   try {
-    model = std::make_shared<const ParkModel>(compile_park(read_scenario_file(options.scenario)));
+    // By content, not by name; a missing file named like a trace gets the trace's message.
+    const std::filesystem::path input(options.scenario);
+    const bool missing_trace =
+        !std::filesystem::exists(input) && (input.extension() == ".h5" || input.extension() == ".hdf5");
+    if (has_hdf5_signature(input) || missing_trace) {
+      trace = std::make_shared<const TraceReplay>(options.scenario);
+      model = trace->model();
+    } else {
+      model = std::make_shared<const ParkModel>(compile_park(read_scenario_file(options.scenario)));
+    }
+  } catch (const TraceError& e) {
+    std::fprintf(stderr, "zeropark-view: %s\n", e.what());
+    return 3;
   } catch (const InputError& e) {
     std::fprintf(stderr, "zeropark-view: %s\n", e.what());
     return 3;
@@ -109,14 +126,23 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "zeropark-view: cannot load %s: %s\n", options.scenario.c_str(), e.what());
     return 3;
   }
-  for (const std::string& warning : model->warnings) std::fprintf(stderr, "zeropark-view: warning: %s\n", warning.c_str());
+  if (trace && options.what_if) {
+    std::fprintf(stderr, "zeropark-view: --what-if is not available when replaying a trace (%s): open its scenario\n",
+                 options.scenario.c_str());
+    return 2;
+  }
+  for (const std::string& warning : model->warnings)
+    std::fprintf(stderr, "zeropark-view: warning: %s\n", warning.c_str());
   // The view steps the park itself (zeropark/session.h), without SimGrid: no network to cross.
-  if (model->network.modelled)
-    std::fprintf(stderr, "zeropark-view: note: the scenario's control network is shown as ideal (no delays, no "
-                         "lost messages); `zeropark run` simulates it\n");
+  if (model->network.modelled && !trace)
+    std::fprintf(stderr,
+                 "zeropark-view: note: the scenario's control network is shown as ideal (no delays, no "
+                 "lost messages); `zeropark run` simulates it\n");
 
   std::string error;
-  std::unique_ptr<GlWindow> window = GlWindow::open(1280, 800, ("zeropark-view: " + model->name).c_str(), error);
+  const std::string window_title =
+      "zeropark-view: " + model->name + (trace ? " (replay of " + options.scenario + ")" : "");
+  std::unique_ptr<GlWindow> window = GlWindow::open(1280, 800, window_title.c_str(), error);
   if (!window) {
     std::fprintf(stderr, "zeropark-view: %s\n", error.c_str());
     return 3;
@@ -125,8 +151,16 @@ int main(int argc, char** argv) {
   const ParkLayout layout = layout_park(*model);
   RunnerOptions runner_options;
   runner_options.speed = options.speed;
-  SimulationRunner runner(model, runner_options);
-  runner.start();
+  // A live run simulates on its own thread; a replay reads rows already in memory.
+  std::unique_ptr<ViewDriver> driver;
+  if (trace) {
+    driver = std::make_unique<ReplayPlayer>(trace, runner_options);
+  } else {
+    auto runner = std::make_unique<SimulationRunner>(model, runner_options);
+    runner->start();
+    driver = std::move(runner);
+  }
+  ViewDriver& runner = *driver;
 
   SeriesPanelState series;
   ControlsState controls;
@@ -150,6 +184,7 @@ int main(int argc, char** argv) {
   while (!window->should_close() && (options.frames < 0 || frames < options.frames)) {
     // --what-if: the fork a screenshot shows, applied like the panel's Apply (queued, never waited on).
     if (options.what_if && frames == options.what_if_frame) runner.apply_edit(*options.what_if);
+    runner.on_frame();
     snap = runner.snapshot();
     if (snap->done && !sim_done_s) sim_done_s = seconds_since(started);
     window->begin_frame();
@@ -171,10 +206,14 @@ int main(int argc, char** argv) {
   }
   const double wall_s = seconds_since(started);
   const auto final_snap = runner.snapshot();
-  runner.stop();
+  driver.reset();  // a runner stops and joins its thread
   // Measured while rendering: frames per second of this loop, and the simulation thread's mean
   // rate over the time it was running (up to the run's end when it got there).
-  if (options.frames > 0)
+  if (options.frames > 0 && trace)
+    std::fprintf(stderr, "zeropark-view: %d frames in %.2f s (%.1f fps); replay %llu of %zu rows%s\n", frames, wall_s,
+                 frames / std::max(wall_s, 1e-9), static_cast<unsigned long long>(final_snap->events), trace->rows(),
+                 final_snap->done ? " (trace complete)" : "");
+  else if (options.frames > 0)
     std::fprintf(stderr, "zeropark-view: %d frames in %.2f s (%.1f fps); simulation %llu events at %.0f events/s%s\n",
                  frames, wall_s, frames / std::max(wall_s, 1e-9), static_cast<unsigned long long>(final_snap->events),
                  static_cast<double>(final_snap->events) / std::max(sim_done_s.value_or(wall_s), 1e-9),

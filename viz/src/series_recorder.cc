@@ -6,7 +6,7 @@
 
 #include "civil_clock.h"
 #include "layout.h"
-#include "snapshot.h"
+#include "readings.h"
 
 namespace zeropark::view {
 
@@ -30,12 +30,11 @@ void SeriesRecorder::set_up(const ParkModel& m) {
   add("price", "CNY/kWh", "price", {0.9f, 0.9f, 0.5f, 1});
   add("carbon intensity", "kg/kWh", "carbon", {0.6f, 0.9f, 0.6f, 1});
   const TopologyGraph& g = m.topology;
-  const ParkState initial = initial_state(m);
   for (std::size_t v = 0; v < boost::num_vertices(g); ++v) {
     if (is_hub(g[v].kind) || g[v].kind == VertexKind::kGrid) continue;
     const bool v2g =
         g[v].kind == VertexKind::kEvCharger && m.ev_chargers[static_cast<std::size_t>(g[v].index)].bidirectional;
-    add(vertex_name(m, g[v]), read_vertex(m, initial, g[v]).unit, "power", kind_colour(g[v].kind, v2g));
+    add(vertex_name(m, g[v]), vertex_unit(g[v].kind), "power", kind_colour(g[v].kind, v2g));
     component_of_series_.push_back(g[v]);
   }
   for (std::size_t v = 0; v < boost::num_vertices(g); ++v) {
@@ -50,14 +49,15 @@ void SeriesRecorder::on_run_start(const ParkModel& m, const ParkState&) {
   if (series_.empty()) set_up(m);
 }
 
-void SeriesRecorder::read_row(const ParkModel& m, const ParkState& s) {
+void SeriesRecorder::read_row(const ParkReadings& readings) {
   row_.resize(series_.size());
-  row_[0] = std::max(0.0, s.powers.grid_kw);
-  row_[1] = std::max(0.0, -s.powers.grid_kw);
-  row_[2] = s.powers.price_cny_per_kwh;
-  row_[3] = s.powers.carbon_kg_per_kwh;
+  const double grid_kw = readings.grid_kw();
+  row_[0] = std::max(0.0, grid_kw);
+  row_[1] = std::max(0.0, -grid_kw);
+  row_[2] = readings.price_cny_per_kwh();
+  row_[3] = readings.carbon_kg_per_kwh();
   for (std::size_t k = 0; k < component_of_series_.size(); ++k) {
-    const ComponentReading r = read_vertex(m, s, component_of_series_[k]);
+    const ComponentReading r = readings.vertex(component_of_series_[k]);
     row_[4 + k] = series_[4 + k].group == "soc" ? 100.0 * std::max(0.0, r.soc) : r.power;
   }
 }
@@ -74,16 +74,20 @@ void SeriesRecorder::sample_at(Tick tick) {
   push_row(static_cast<double>(tick));
 }
 
+void SeriesRecorder::record(const ParkModel& m, Tick tick, const ParkReadings& readings) {
+  if (series_.empty()) set_up(m);
+  read_row(readings);
+  push_row(static_cast<double>(tick));
+}
+
 void SeriesRecorder::on_event(const ParkModel& m, const ParkState& s, Tick) {
   // A fork's recorder sees no run start: set up on its first event.
   if (series_.empty()) set_up(m);
-  if (!aligned_) {
-    read_row(m, s);
+  read_row(StateReadings(m, s));
+  if (!aligned_)
     push_row(static_cast<double>(s.tick));
-  } else {
-    read_row(m, s);
+  else
     pending_.emplace_back(s.tick, row_);
-  }
 
   // Totals here are those at the segment's start, so a mark taken at the first event of a month
   // or day counts exactly what came before it.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "palette.h"
+#include "readings.h"
 #include "time_series.h"
 #include "zeropark/trace.h"
 
@@ -51,12 +52,16 @@ class SeriesRecorder final : public TraceSink {
   void on_run_start(const ParkModel& model, const ParkState& state) override;
   void on_event(const ParkModel& model, const ParkState& state, Tick duration_s) override;
 
+  // One sample at `tick` (a segment's start) from readings of that segment, as on_event takes
+  // them from a live state: how a replayed trace's rows become the same series. No calendar marks.
+  void record(const ParkModel& model, Tick tick, const ParkReadings& readings);
+
   const std::vector<NamedSeries>& series() const { return series_; }
   const CalendarMarks& marks() const { return marks_; }
 
  private:
   void set_up(const ParkModel& model);
-  void read_row(const ParkModel& model, const ParkState& state);
+  void read_row(const ParkReadings& readings);
   void push_row(double t_s);
 
   std::size_t window_, history_;

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "snapshot.h"
+#include "view_driver.h"
 #include "what_if.h"
 
 namespace zeropark::view {
@@ -31,26 +32,28 @@ struct RunnerOptions {
   std::chrono::milliseconds publish_interval{15};
 };
 
-class SimulationRunner {
+class SimulationRunner final : public ViewDriver {
  public:
   explicit SimulationRunner(std::shared_ptr<const ParkModel> model, RunnerOptions options = {});
-  ~SimulationRunner();  // stops and joins the thread
+  ~SimulationRunner() override;  // stops and joins the thread
   SimulationRunner(const SimulationRunner&) = delete;
   SimulationRunner& operator=(const SimulationRunner&) = delete;
 
   void start();  // launches the thread (once)
   void stop();   // asks it to finish its batch and joins it
 
-  void set_paused(bool paused);
-  void set_speed(double sim_s_per_wall_s);
-  void step_event();         // one event, paused or not
-  void jump_to(Tick tick);   // runs to `tick` as fast as possible (forward only), then resumes pace
-  void apply_edit(const WhatIfEdit& edit);  // forks from the current state on the edited model
-  void drop_fork();
+  void set_paused(bool paused) override;
+  void set_speed(double sim_s_per_wall_s) override;
+  void step_event() override;        // one event, paused or not
+  void jump_to(Tick tick) override;  // runs to `tick` as fast as possible (forward only), then resumes pace
+  bool can_jump_back() const override { return false; }
+  bool can_fork() const override { return true; }
+  void apply_edit(const WhatIfEdit& edit) override;  // forks from the current state on the edited model
+  void drop_fork() override;
 
   // The latest published snapshot (never null after construction).
-  std::shared_ptr<const ViewSnapshot> snapshot() const;
-  const ParkModel& model() const { return *model_; }
+  std::shared_ptr<const ViewSnapshot> snapshot() const override;
+  const ParkModel& model() const override { return *model_; }
 
  private:
   struct Commands {

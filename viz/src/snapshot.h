@@ -1,25 +1,18 @@
-// What the live view draws in one frame: a plain copy of a session's state, taken on the
-// simulation thread and handed to the UI whole, so drawing never touches a running session.
+// What the view draws in one frame: a plain copy of a session's state, taken on the simulation
+// thread and handed to the UI whole, so drawing never touches a running session; or the same
+// built from a recorded trace's rows (trace_replay.h).
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "readings.h"
 #include "series_recorder.h"
 #include "zeropark/kpi.h"
 #include "zeropark/session.h"
 
 namespace zeropark::view {
-
-// One vertex's reading: power into its bus (kW, + into the bus; kg/h for hydrogen vertices) and
-// its state of charge when it stores something.
-struct ComponentReading {
-  double power = 0;
-  const char* unit = "kW";
-  double soc = -1;  // [0, 1]; -1 when it stores nothing
-};
-ComponentReading read_vertex(const ParkModel& model, const ParkState& state, const TopologyVertex& vertex);
 
 struct ComponentNow {
   std::string name;
@@ -65,6 +58,8 @@ struct ViewSnapshot {
   std::vector<LineNow> lines;            // one per model line
   double grid_kw = 0, price_cny_per_kwh = 0, carbon_kg_per_kwh = 0;
   KpiTable kpis;
+  std::string kpi_note;  // where the KPIs come from, when not a live run's own accumulators
+  bool replay = false;   // drawn from a recorded trace: no forks, the clock can go back
   PlatformSummary platform;
   std::vector<NamedSeries> series;
   // The what-if fork running beside the original, when one was applied.
@@ -77,6 +72,12 @@ struct ViewSnapshot {
   std::vector<NamedSeries> fork_series;
   std::string fork_error;  // why the last edit could not be applied
 };
+
+// Fills the park's components, lines, grid exchange, price and carbon intensity from `readings`.
+void fill_park_now(const ParkModel& model, const ParkReadings& readings, ViewSnapshot& snapshot);
+
+// Green space uptake over the first `tick` seconds, as the KPI table counts it.
+double carbon_sink_kg(const ParkModel& model, Tick tick);
 
 // Fills everything a session and its recorder know (not the runner's fields: paused, speed,
 // events_per_s, fork).

@@ -15,20 +15,27 @@ namespace zeropark::view {
 const char* view_usage() {
   return "usage: zeropark-view SCENARIO.yaml [--frames N] [--screenshot FILE.png] [--speed S]\n"
          "                     [--what-if EDIT[@K]] [--help]\n"
+         "       zeropark-view TRACE.h5 [--frames N] [--screenshot FILE.png] [--speed S]\n"
          "\n"
          "The live view of a park: its graph with the powers now, time series, KPIs, clock controls\n"
          "and what-if forks.\n"
          "\n"
+         "Given an HDF5 trace written by `zeropark run` (recognised by the file's HDF5 signature, not\n"
+         "its name), it replays the recorded rows without simulating: the same panels, a clock that\n"
+         "can also go back to any date, KPIs recomputed from the rows (the trace's /kpis at the end),\n"
+         "and no what-if forks. The scenario's input files must still be where the run read them\n"
+         "(its layout is rebuilt from the scenario text stored in the trace).\n"
+         "\n"
          "  --frames N           render N frames, then exit (for tests and screenshots)\n"
          "  --screenshot FILE    write the last frame as PNG and print what was drawn\n"
          "  --speed S            simulated seconds per wall-clock second (default 21600, 6 h/s);\n"
-         "                       0 runs as fast as possible\n"
+         "                       0 runs (or replays) as fast as possible\n"
          "  --what-if EDIT[@K]   fork the run after K frames (default 0) with EDIT, a comma-separated\n"
          "                       list of battery_capacity=X, battery_power=X, pv=X (scales > 0)\n"
          "                       and controller=NAME; e.g. --what-if battery_capacity=2@30\n"
          "  --help               this text\n"
          "\n"
-         "Exit codes: 0 ok, 2 bad command line, 3 bad scenario or no display / OpenGL 3.3,\n"
+         "Exit codes: 0 ok, 2 bad command line, 3 bad scenario or trace, or no display / OpenGL 3.3,\n"
          "4 the screenshot could not be written.\n";
 }
 
@@ -132,10 +139,10 @@ ViewOptions parse_view_options(int argc, char** argv) {
     } else if (options.scenario.empty()) {
       options.scenario = arg;
     } else {
-      throw std::invalid_argument("only one scenario, got '" + options.scenario + "' and '" + arg + "'");
+      throw std::invalid_argument("only one scenario or trace, got '" + options.scenario + "' and '" + arg + "'");
     }
   }
-  if (!options.help && options.scenario.empty()) throw std::invalid_argument("no scenario given");
+  if (!options.help && options.scenario.empty()) throw std::invalid_argument("no scenario or trace given");
   return options;
 }
 

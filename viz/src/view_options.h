@@ -10,7 +10,7 @@
 namespace zeropark::view {
 
 struct ViewOptions {
-  std::string scenario;
+  std::string scenario;     // a scenario YAML, or an HDF5 trace to replay (told apart by its signature)
   int frames = -1;          // render this many frames then exit; -1: until the window closes
   std::string screenshot;   // PNG of the last frame; "" for none
   double speed = 6 * 3600;  // sim-seconds per wall-second; 0: as fast as possible

@@ -18,10 +18,18 @@ double bus_kw_for_into_car(const EvChargerModel& c, double into_kw) {
   return into_kw >= 0 ? -into_kw / c.efficiency : -into_kw * c.efficiency;
 }
 
-double laxity_s(const EvChargerModel& c, const EvSession& s, double delivered_kwh, Tick now) {
+}  // namespace
+
+double ev_laxity_s(const EvChargerModel& c, const EvSession& s, double delivered_kwh, Tick now) {
   const double full_rate_kw = ev_max_charge_kw(c, s) * c.efficiency;
   return static_cast<double>(s.departure_s - now) -
          (s.energy_requested_kwh - delivered_kwh) * kSecondsPerHourD / full_rate_kw;
+}
+
+namespace {
+
+double laxity_s(const EvChargerModel& c, const EvSession& s, double delivered_kwh, Tick now) {
+  return ev_laxity_s(c, s, delivered_kwh, now);
 }
 
 double v2g_floor_kwh(const EvSession& s) { return -kV2gShareOfBattery * s.battery_capacity_kwh; }

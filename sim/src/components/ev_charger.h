@@ -54,6 +54,9 @@ EvOperation operate_ev(const EvChargerModel& charger, const EvSession& session, 
 // Energy in the car after `duration_s` at bus power `bus_kw`, relative to arrival.
 double ev_delivered_after(const EvChargerModel& charger, double delivered_kwh, double bus_kw, Tick duration_s);
 
+// The car's laxity L (see above), seconds.
+double ev_laxity_s(const EvChargerModel& charger, const EvSession& session, double delivered_kwh, Tick now);
+
 // Largest charging power of a car at a charge point, at the bus.
 double ev_max_charge_kw(const EvChargerModel& charger, const EvSession& session);
 

@@ -76,14 +76,32 @@ void EvFleet::request(ParkState& state) {
         flexible_discharge_kw += limits[i].max_discharge_kw;
       }
     }
-    double charge_share = 1, discharge_share = 0;  // of each flexible car's limit
-    if (!std::isnan(setpoint_kw)) {
-      charge_share = setpoint_kw < 0 && flexible_charge_kw > 0
-                         ? std::min(1.0, std::max(0.0, -setpoint_kw - forced_kw) / flexible_charge_kw)
-                         : 0.0;
-      discharge_share = setpoint_kw > 0 && flexible_discharge_kw > 0
-                            ? std::min(1.0, (setpoint_kw + forced_kw) / flexible_discharge_kw)
-                            : 0.0;
+    // What the flexible cars are asked for, beyond the forced ones: charging goes to the least
+    // laxity first (the cars that will have to charge soonest), V2G comes from the most laxity
+    // first (those with the most time to charge again), each car up to its limit. NaN: all charge.
+    std::vector<double> wanted_kw(static_cast<std::size_t>(c.count), 0.0);
+    const bool follow_own_rule = std::isnan(setpoint_kw);
+    double charge_kw = follow_own_rule   ? flexible_charge_kw
+                       : setpoint_kw < 0 ? std::max(0.0, -setpoint_kw - forced_kw)
+                                         : 0.0;
+    double discharge_kw = !follow_own_rule && setpoint_kw > 0 ? setpoint_kw + forced_kw : 0.0;
+    order_.clear();
+    for (int i = 0; i < c.count; ++i)
+      if (state.ev_point_session[first + i] >= 0 && !limits[i].forced)
+        order_.push_back({ev_laxity_s(c, sessions[state.ev_point_session[first + i]],
+                                      state.ev_point_delivered_kwh[first + i], state.tick),
+                          i});
+    std::sort(order_.begin(), order_.end());  // by laxity, then by point: deterministic
+    for (const auto& [laxity, i] : order_) {
+      const double kw = std::min(charge_kw, limits[i].max_charge_kw);
+      wanted_kw[i] -= kw;
+      charge_kw -= kw;
+    }
+    for (auto it = order_.rbegin(); it != order_.rend(); ++it) {
+      const int i = it->second;
+      const double kw = std::min(discharge_kw, limits[i].max_discharge_kw);
+      wanted_kw[i] += kw;
+      discharge_kw -= kw;
     }
     double request_kw = 0, floor_kw = 0;
     for (int i = 0; i < c.count; ++i) {
@@ -93,8 +111,7 @@ void EvFleet::request(ParkState& state) {
       point_bound_in_s_[p].reset();
       op.ev_point_kw[p] = 0;
       if (s < 0) continue;
-      const double wanted_kw = limits[i].max_discharge_kw * discharge_share - limits[i].max_charge_kw * charge_share;
-      const EvOperation run = operate_ev(c, sessions[s], state.ev_point_delivered_kwh[p], state.tick, wanted_kw);
+      const EvOperation run = operate_ev(c, sessions[s], state.ev_point_delivered_kwh[p], state.tick, wanted_kw[i]);
       op.ev_point_kw[p] = run.bus_kw;
       point_bound_in_s_[p] = run.bound_in_s;
       forced_[p] = limits[i].forced ? 1 : 0;

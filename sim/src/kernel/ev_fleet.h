@@ -11,6 +11,7 @@
 #pragma once
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "zeropark/model.h"
@@ -42,7 +43,8 @@ class EvFleet {
   const ParkModel& model_;
   std::vector<int> first_point_;  // per group: index of its first charge point
   std::vector<std::optional<Tick>> point_bound_in_s_;
-  std::vector<int> forced_;  // per point: 1 when the car must charge flat out
+  std::vector<int> forced_;                    // per point: 1 when the car must charge flat out
+  std::vector<std::pair<double, int>> order_;  // scratch: flexible cars by laxity (s), point in group
 };
 
 }  // namespace zeropark

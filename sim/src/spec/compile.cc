@@ -329,7 +329,8 @@ ParkModel compile_park(const ParkSpec& spec) {
   const SimulationSpec& sim = spec.simulation;
   model.name = spec.name;
   model.description = spec.description;
-  model.scenario_file = spec.file.string();
+  // Absolute, so that a trace names its scenario wherever it is read from (zeropark-view replays).
+  model.scenario_file = spec.file.empty() ? std::string() : std::filesystem::absolute(spec.file).lexically_normal().string();
   model.scenario_text = spec.text;
 
   model.start = parse_time(sim, sim.start_iso, "start");
