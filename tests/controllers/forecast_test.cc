@@ -13,15 +13,6 @@ using namespace zeropark::testing;
 
 namespace {
 
-std::string pv_array() {
-  return "pv:\n"
-         "  - name: roof\n"
-         "    bus: main\n"
-         "    dc_capacity_kw: 300\n"
-         "    tilt_deg: 22\n"
-         "    azimuth_deg: 180\n";
-}
-
 // Mean demand (loads + data centres) and generation per decision step, from every segment of a run.
 class StepMeans final : public TraceSink {
  public:
@@ -66,7 +57,7 @@ TEST_CASE("forecast_noise is a seeded standard normal", "[forecast]") {
 
 TEST_CASE("a perfect forecast is what the plant sees, step by step", "[forecast]") {
   // 15-minute inputs and hourly decisions: each forecast step averages four input steps.
-  const ParkModel model = park(shanghai_tariff() + pv_array(),
+  const ParkModel model = park(shanghai_tariff() + pv_roof_300kwp(),
                                "  start: 2023-06-05T00:00\n  end: 2023-06-08T00:00\n"
                                "  resolution_s: 900\n  decision_interval_s: 3600\n");
   StepMeans truth;
@@ -92,7 +83,7 @@ TEST_CASE("a perfect forecast is what the plant sees, step by step", "[forecast]
 }
 
 TEST_CASE("noisy forecasts are reproducible, seeded, and as large as set", "[forecast]") {
-  const std::string extra = shanghai_tariff() + pv_array();
+  const std::string extra = shanghai_tariff() + pv_roof_300kwp();
   const std::string sim = "  start: 2023-03-01T00:00\n  end: 2023-05-01T00:00\n";
   const ParkModel model = park(extra, sim + "  seed: 11\n");
   const ParkModel same = park(extra, sim + "  seed: 11\n");

@@ -38,29 +38,6 @@ std::string two_price_tariff(double valley, double peak) {
 
 std::string flat_tariff() { return "  tariff:\n    prices_cny_per_kwh: {flat: 0.65}\n"; }
 
-std::string pv_array() {
-  return "pv:\n"
-         "  - name: roof\n"
-         "    bus: main\n"
-         "    dc_capacity_kw: 300\n"
-         "    tilt_deg: 22\n"
-         "    azimuth_deg: 180\n";
-}
-
-std::string ev_group(const std::string& sessions_csv, bool bidirectional) {
-  return "ev_chargers:\n"
-         "  - name: workplace\n"
-         "    bus: main\n"
-         "    count: 20\n"
-         "    max_power_kw: 7\n"
-         "    efficiency: 0.95\n"
-         "    bidirectional: " +
-         std::string(bidirectional ? "yes" : "no") +
-         "\n"
-         "    sessions: " +
-         sessions_csv + "\n";
-}
-
 // Battery energy by tariff period and the carbon intensity it moved at.
 class BatteryLedger final : public TraceSink {
  public:
@@ -163,7 +140,7 @@ TEST_CASE("mpc does not raise the month's peak when a demand charge applies", "[
 }
 
 TEST_CASE("mpc costs no more than self_consumption over a week and repeats itself bit for bit", "[mpc][run]") {
-  const std::string extra = shanghai_tariff() + battery_400kwh() + pv_array();
+  const std::string extra = shanghai_tariff() + battery_400kwh() + pv_roof_300kwp();
   const std::string week = "  start: 2023-05-08T00:00\n  end: 2023-05-15T00:00\n";
   const RunResult base = run(park(extra, week + "  controller: self_consumption\n"));
   const RunResult first = run(park(extra, week + "  controller: mpc\n"));
@@ -186,13 +163,13 @@ TEST_CASE("mpc costs no more than self_consumption over a week and repeats itsel
 }
 
 TEST_CASE("mpc with noisy forecasts repeats itself for a seed and changes with it", "[mpc][run]") {
-  const std::string extra =
-      shanghai_tariff() + battery_400kwh() + pv_array() + "controller_settings:\n  forecast_error_fraction: 0.3\n";
+  const std::string extra = shanghai_tariff() + battery_400kwh() + pv_roof_300kwp() +
+                            "controller_settings:\n  forecast_error_fraction: 0.3\n";
   const std::string week = "  start: 2023-05-08T00:00\n  end: 2023-05-15T00:00\n  controller: mpc\n";
   const RunResult a = run(park(extra, week + "  seed: 1\n"));
   const RunResult b = run(park(extra, week + "  seed: 1\n"));
   const RunResult c = run(park(extra, week + "  seed: 2\n"));
-  const RunResult perfect = run(park(shanghai_tariff() + battery_400kwh() + pv_array(), week));
+  const RunResult perfect = run(park(shanghai_tariff() + battery_400kwh() + pv_roof_300kwp(), week));
   WARN("net_cost_cny perfect " << kpi_value(perfect.kpis, "net_cost_cny") << ", noisy seed 1 "
                                << kpi_value(a.kpis, "net_cost_cny") << ", seed 2 "
                                << kpi_value(c.kpis, "net_cost_cny"));
@@ -211,7 +188,8 @@ TEST_CASE("mpc lets no car leave short of its energy, at V2G and one-way points"
   dir.write("sessions.csv", csv);
   const std::string sessions = (dir.path() / "sessions.csv").string();
   for (const bool bidirectional : {true, false}) {
-    const std::string extra = shanghai_tariff_with_demand_charge("0") + ev_group(sessions, bidirectional);
+    const std::string extra =
+        shanghai_tariff_with_demand_charge("0") + charger_group("workplace", 20, sessions, bidirectional);
     PeriodLedger ledger;
     const ParkModel model = park(extra, winter_week("mpc"));
     const RunResult mpc = run(model, &ledger);

@@ -75,6 +75,36 @@ inline std::string battery_400kwh() {
          "    soc_initial: 0.5\n";
 }
 
+// A 300 kWp south-facing array on the main bus, tilted 22°.
+inline std::string pv_roof_300kwp() {
+  return "pv:\n"
+         "  - name: roof\n"
+         "    bus: main\n"
+         "    dc_capacity_kw: 300\n"
+         "    tilt_deg: 22\n"
+         "    azimuth_deg: 180\n";
+}
+
+// A group of 7 kW charge points (95 % efficient) on the main bus replaying a sessions CSV.
+inline std::string charger_group(const std::string& name, int count, const std::string& sessions_csv,
+                                 bool bidirectional = false) {
+  return "ev_chargers:\n"
+         "  - name: " +
+         name +
+         "\n"
+         "    bus: main\n"
+         "    count: " +
+         std::to_string(count) +
+         "\n"
+         "    max_power_kw: 7\n"
+         "    efficiency: 0.95\n"
+         "    bidirectional: " +
+         (bidirectional ? "yes" : "no") +
+         "\n"
+         "    sessions: " +
+         sessions_csv + "\n";
+}
+
 // A week of Shanghai winter, Monday 2 to Monday 9 January 2023, with `controller`.
 inline std::string winter_week(const std::string& controller, const std::string& more = "") {
   return "  start: 2023-01-02T00:00\n  end: 2023-01-09T00:00\n  controller: " + controller + "\n" + more;

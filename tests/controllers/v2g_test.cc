@@ -10,30 +10,15 @@
 using namespace zeropark;
 using namespace zeropark::testing;
 
-namespace {
-
-std::string v2g_group(const std::string& sessions_csv, bool bidirectional = true) {
-  return "ev_chargers:\n"
-         "  - name: workplace\n"
-         "    bus: main\n"
-         "    count: 10\n"
-         "    max_power_kw: 7\n"
-         "    efficiency: 0.95\n"
-         "    bidirectional: " +
-         std::string(bidirectional ? "yes" : "no") +
-         "\n"
-         "    sessions: " +
-         sessions_csv + "\n";
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("v2g discharges cars over its target at peak and refills them in the valley", "[controllers][v2g]") {
   TempDir dir;
   dir.write("sessions.csv", daily_sessions(10, 8, 9, 10));
-  const ParkModel model = park(shanghai_tariff() + v2g_group((dir.path() / "sessions.csv").string()) +
-                                   "controller_settings:\n  target_import_kw: 40\n",
-                               winter_week("v2g"));
+  const ParkModel model =
+      park(shanghai_tariff() + charger_group("workplace", 10, (dir.path() / "sessions.csv").string(), true) +
+               "controller_settings:\n  target_import_kw: 40\n",
+           winter_week("v2g"));
   V2gController controller;
   std::vector<double> memory(controller.memory_size(model), 0.0);
   ObservationData data;
@@ -56,11 +41,13 @@ TEST_CASE("v2g returns energy in peak periods and every car leaves with what it 
   // Ten workplace cars a day from 08:00, 9 h each, 10 kWh each, at bidirectional points.
   TempDir dir;
   dir.write("sessions.csv", daily_sessions(10, 8, 9, 10));
-  const std::string extra = shanghai_tariff() + v2g_group((dir.path() / "sessions.csv").string());
+  const std::string extra =
+      shanghai_tariff() + charger_group("workplace", 10, (dir.path() / "sessions.csv").string(), true);
   PeriodLedger plain_ledger, base_ledger, v2g_ledger;
   // The same cars at one-way charge points: what peak-period import is without any V2G.
-  const ParkModel plain_model = park(shanghai_tariff() + v2g_group((dir.path() / "sessions.csv").string(), false),
-                                     winter_week("self_consumption"));
+  const ParkModel plain_model =
+      park(shanghai_tariff() + charger_group("workplace", 10, (dir.path() / "sessions.csv").string(), false),
+           winter_week("self_consumption"));
   run(plain_model, &plain_ledger);
   const double plain_peak_import = plain_ledger.expensive_total(plain_model, plain_ledger.import_kwh);
   const ParkModel base_model = park(extra, winter_week("self_consumption"));

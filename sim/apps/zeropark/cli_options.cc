@@ -26,4 +26,10 @@ bool parse_override(const std::vector<std::string>& args, std::size_t& i, RunOve
   return true;
 }
 
+void take_scenario(const std::string& arg, std::string& scenario) {
+  if (!arg.empty() && arg[0] == '-') throw UsageError{"unknown option '" + arg + "'"};
+  if (!scenario.empty()) throw UsageError{"more than one scenario given ('" + scenario + "' and '" + arg + "')"};
+  scenario = arg;
+}
+
 }  // namespace zeropark::cli

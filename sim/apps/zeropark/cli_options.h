@@ -34,6 +34,9 @@ T parse_integer(std::string_view option, std::string_view text) {
 // --controller) at args[i], taking its value; false when args[i] is not one of them.
 bool parse_override(const std::vector<std::string>& args, std::size_t& i, RunOverrides& overrides);
 
+// Takes `arg` as the command's one scenario; an unknown option or a second scenario is a UsageError.
+void take_scenario(const std::string& arg, std::string& scenario);
+
 // When a bad value came from the command line rather than the file, say so.
 inline const char* overriding_option(const RunOverrides& o, const std::string& field) {
   if (field == "simulation.start" && o.start_iso) return " (the value given by --start)";

@@ -77,12 +77,8 @@ CompareCommand parse_compare(const std::vector<std::string>& args) {
       cmd.baseline = false;
     else if (a == "--quiet" || a == "-q")
       cmd.quiet = true;
-    else if (!a.empty() && a[0] == '-')
-      throw UsageError{"unknown option '" + a + "'"};
-    else if (cmd.scenario.empty())
-      cmd.scenario = a;
     else
-      throw UsageError{"more than one scenario given ('" + cmd.scenario + "' and '" + a + "')"};
+      take_scenario(a, cmd.scenario);
   }
   if (cmd.scenario.empty()) throw UsageError{"no scenario given"};
   if (cmd.controllers.empty()) throw UsageError{"--controllers needs at least one controller"};

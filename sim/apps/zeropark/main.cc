@@ -103,12 +103,8 @@ RunCommand parse_run(const std::vector<std::string>& args) {
       cmd.baseline = false;
     else if (a == "--compress")
       cmd.compress = true;
-    else if (!a.empty() && a[0] == '-')
-      throw UsageError{"unknown option '" + a + "'"};
-    else if (cmd.scenario.empty())
-      cmd.scenario = a;
     else
-      throw UsageError{"more than one scenario given ('" + cmd.scenario + "' and '" + a + "')"};
+      take_scenario(a, cmd.scenario);
   }
   if (cmd.scenario.empty()) throw UsageError{"no scenario given"};
   return cmd;

@@ -13,6 +13,7 @@
 #include "spec/compile_controllers.h"
 #include "spec/compile_network.h"
 #include "spec/compile_outages.h"
+#include "spec/compile_support.h"
 #include "spec/param_table.h"
 #include "time/calendar.h"
 #include "weather/epw.h"
@@ -22,19 +23,6 @@
 
 namespace zeropark {
 namespace {
-
-InputLocation where(const SourceRef& at) { return {at.file, at.line, at.column}; }
-
-[[noreturn]] void fail(const SourceRef& at, const std::string& field, const std::string& message) {
-  throw InputError(where(at), field, message);
-}
-
-// Where `key` of a section sits in the file, or the section itself when the key was not written.
-const SourceRef& key_or_section(const std::map<std::string, SourceRef>& key_at, const std::string& key,
-                                const SourceRef& section) {
-  const auto it = key_at.find(key);
-  return it != key_at.end() ? it->second : section;
-}
 
 const SourceRef& sim_key(const SimulationSpec& sim, const std::string& key) {
   return key_or_section(sim.key_at, key, sim.at);
@@ -330,7 +318,8 @@ ParkModel compile_park(const ParkSpec& spec) {
   model.name = spec.name;
   model.description = spec.description;
   // Absolute, so that a trace names its scenario wherever it is read from (zeropark-view replays).
-  model.scenario_file = spec.file.empty() ? std::string() : std::filesystem::absolute(spec.file).lexically_normal().string();
+  model.scenario_file =
+      spec.file.empty() ? std::string() : std::filesystem::absolute(spec.file).lexically_normal().string();
   model.scenario_text = spec.text;
 
   model.start = parse_time(sim, sim.start_iso, "start");

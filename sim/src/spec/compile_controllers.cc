@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "controllers/plugin_controller.h"
+#include "spec/compile_support.h"
 #include "spec/param_table.h"
 #include "zeropark/controller.h"
 #include "zeropark/error.h"
@@ -11,13 +12,8 @@
 namespace zeropark {
 namespace {
 
-[[noreturn]] void fail(const SourceRef& at, const std::string& field, const std::string& message) {
-  throw InputError({at.file, at.line, at.column}, field, message);
-}
-
 const SourceRef& key_or(const std::map<std::string, SourceRef>& key_at, const std::string& key, const SourceRef& at) {
-  const auto it = key_at.find(key);
-  return it != key_at.end() ? it->second : at;
+  return key_or_section(key_at, key, at);
 }
 
 // One controller as a scenario names it: loads it to check it exists and to learn its name and
@@ -45,17 +41,17 @@ std::unique_ptr<Controller> resolve(const std::string& name, const std::string& 
 
 // The device a local controller names, as a slot in LocalControllerModel.
 bool assign_device(const ParkModel& model, const std::string& name, LocalControllerModel& local) {
-  const auto find = [&](const auto& devices, std::vector<int>& into) {
-    for (std::size_t i = 0; i < devices.size(); ++i)
-      if (devices[i].name == name) {
-        into.push_back(static_cast<int>(i));
-        return true;
-      }
-    return false;
-  };
-  return find(model.batteries, local.batteries) || find(model.thermal_storages, local.thermal_storages) ||
-         find(model.ev_chargers, local.ev_chargers) || find(model.electrolysers, local.electrolysers) ||
-         find(model.fuel_cells, local.fuel_cells);
+  const auto found = find_named(model, name,
+                                {VertexKind::kBattery, VertexKind::kThermalStorage, VertexKind::kEvCharger,
+                                 VertexKind::kElectrolyser, VertexKind::kFuelCell});
+  if (!found) return false;
+  std::vector<int>* slot = found->first == VertexKind::kBattery          ? &local.batteries
+                           : found->first == VertexKind::kThermalStorage ? &local.thermal_storages
+                           : found->first == VertexKind::kEvCharger      ? &local.ev_chargers
+                           : found->first == VertexKind::kElectrolyser   ? &local.electrolysers
+                                                                         : &local.fuel_cells;
+  slot->push_back(found->second);
+  return true;
 }
 
 }  // namespace

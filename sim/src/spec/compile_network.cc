@@ -3,30 +3,19 @@
 #include <map>
 #include <optional>
 
+#include "spec/compile_support.h"
 #include "zeropark/error.h"
 
 namespace zeropark {
 namespace {
 
-[[noreturn]] void fail(const SourceRef& at, const std::string& field, const std::string& message) {
-  throw InputError({at.file, at.line, at.column}, field, message);
-}
-
 // kbit/s (what data sheets quote) to bytes per second (what SimGrid takes).
 double bytes_per_s(double kbps) { return kbps * 1000.0 / 8.0; }
 
 std::optional<std::pair<VertexKind, int>> find_endpoint(const ParkModel& model, const std::string& name) {
-  if (name == model.grid.name) return std::pair{VertexKind::kGrid, 0};
-  const auto in = [&](const auto& devices, VertexKind kind) -> std::optional<std::pair<VertexKind, int>> {
-    for (std::size_t i = 0; i < devices.size(); ++i)
-      if (devices[i].name == name) return std::pair{kind, static_cast<int>(i)};
-    return std::nullopt;
-  };
-  for (auto found : {in(model.batteries, VertexKind::kBattery), in(model.thermal_storages, VertexKind::kThermalStorage),
-                     in(model.ev_chargers, VertexKind::kEvCharger), in(model.electrolysers, VertexKind::kElectrolyser),
-                     in(model.fuel_cells, VertexKind::kFuelCell)})
-    if (found) return found;
-  return std::nullopt;
+  return find_named(model, name,
+                    {VertexKind::kGrid, VertexKind::kBattery, VertexKind::kThermalStorage, VertexKind::kEvCharger,
+                     VertexKind::kElectrolyser, VertexKind::kFuelCell});
 }
 
 }  // namespace

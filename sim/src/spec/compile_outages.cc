@@ -10,6 +10,7 @@
 #include <cmath>
 #include <optional>
 
+#include "spec/compile_support.h"
 #include "time/calendar.h"
 #include "zeropark/error.h"
 #include "zeropark/state.h"
@@ -17,29 +18,15 @@
 namespace zeropark {
 namespace {
 
-[[noreturn]] void fail(const SourceRef& at, const std::string& field, const std::string& message) {
-  throw InputError({at.file, at.line, at.column}, field, message);
-}
-
 const SourceRef& key_or_item(const OutageSpec& o, const std::string& key) {
-  const auto it = o.key_at.find(key);
-  return it != o.key_at.end() ? it->second : o.at;
+  return key_or_section(o.key_at, key, o.at);
 }
 
 // The component an outage names, among the kinds that can go out.
 std::optional<std::pair<VertexKind, int>> find_component(const ParkModel& model, const std::string& name) {
-  if (name == model.grid.name) return std::pair{VertexKind::kGrid, 0};
-  const auto in = [&](const auto& components, VertexKind kind) -> std::optional<std::pair<VertexKind, int>> {
-    for (std::size_t i = 0; i < components.size(); ++i)
-      if (components[i].name == name) return std::pair{kind, static_cast<int>(i)};
-    return std::nullopt;
-  };
-  for (auto found : {in(model.pv_arrays, VertexKind::kPv), in(model.wind_turbines, VertexKind::kWind),
-                     in(model.pvt, VertexKind::kPvt), in(model.batteries, VertexKind::kBattery),
-                     in(model.heat_pumps, VertexKind::kHeatPump), in(model.ev_chargers, VertexKind::kEvCharger),
-                     in(model.electrolysers, VertexKind::kElectrolyser), in(model.fuel_cells, VertexKind::kFuelCell)})
-    if (found) return found;
-  return std::nullopt;
+  return find_named(model, name,
+                    {VertexKind::kGrid, VertexKind::kPv, VertexKind::kWind, VertexKind::kPvt, VertexKind::kBattery,
+                     VertexKind::kHeatPump, VertexKind::kEvCharger, VertexKind::kElectrolyser, VertexKind::kFuelCell});
 }
 
 // A gateway's uplink or a networked device's own link, by name.
