@@ -217,3 +217,33 @@ TEST_CASE("bad outage entries are errors at their line", "[outages][errors]") {
   CHECK_THAT(error_of("outages:\n  - {component: grid, begin: 2023-01-02T01:00}\n"),
              Catch::Contains("unknown key") && Catch::Contains("outages[0].begin"));
 }
+
+TEST_CASE("a heat pump out of service serves no heat in its window and recovers after it", "[outages]") {
+  // A constant 60 kW heat load on a loop with one air-source heat pump and no tank, for two days;
+  // the pump is out from 06:00 to 18:00 on the first.
+  const auto scenario = [](const std::string& outages) {
+    return "name: heat_out\n"
+           "simulation:\n"
+           "  weather: " +
+           shanghai_epw() +
+           "\n"
+           "  start: \"2023-01-02T00:00\"\n"
+           "  end: \"2023-01-04T00:00\"\n"
+           "buses:\n  - name: main\n"
+           "heat_buses:\n  - {name: loop, supply_temperature_c: 45}\n"
+           "heat_pumps:\n  - {name: ashp, bus: main, heat_bus: loop, source: air, rated_kw: 120}\n"
+           "heat_loads:\n  - {name: space_heating, bus: loop, profile: constant, peak_kw: 60}\n"
+           "grid:\n  bus: main\n" +
+           outages;
+  };
+  const RunResult in_service = run_without_baseline(compile_park(read_scenario_text(scenario(""), "h.yaml")), nullptr);
+  const RunResult out = run_without_baseline(
+      compile_park(read_scenario_text(
+          scenario("outages:\n  - {component: ashp, start: \"2023-01-02T06:00\", end: \"2023-01-02T18:00\"}\n"),
+          "h.yaml")),
+      nullptr);
+  CHECK(kpi(in_service.kpis, "heat_unmet_kwh") == Approx(0).margin(1e-9));
+  CHECK(kpi(out.kpis, "heat_unmet_kwh") == Approx(60 * 12).epsilon(1e-9));
+  CHECK(kpi(out.kpis, "heat_demand_kwh") == Approx(kpi(in_service.kpis, "heat_demand_kwh")).epsilon(1e-12));
+  CHECK(kpi(out.kpis, "outage_hours.ashp") == Approx(12).epsilon(1e-12));
+}
