@@ -3,10 +3,13 @@
 
 #include <imgui.h>
 
+#include <cstdio>
+#include <exception>
 #include <string_view>
 #include <vector>
 
 #include "civil_clock.h"
+#include "fork_scenario.h"
 #include "zeropark/controller.h"
 
 namespace zeropark::view {
@@ -92,12 +95,42 @@ void draw_what_if_panel(const ViewSnapshot& snap, ViewDriver& runner, ControlsSt
     edit.pv_scale = state.pv_scale;
     if (state.controller > 0) edit.controller = labels[static_cast<std::size_t>(state.controller)];
     runner.apply_edit(edit);
+    state.fork_edit = edit;
+    state.save_message.clear();
   }
   if (snap.has_fork) {
     ImGui::SameLine();
-    if (ImGui::Button("Drop fork")) runner.drop_fork();
+    if (ImGui::Button("Drop fork")) {
+      runner.drop_fork();
+      state.fork_edit.reset();
+    }
     ImGui::SameLine();
     ImGui::TextDisabled("forked on day %.1f", static_cast<double>(snap.fork_from_tick) / 86400.0);
+  }
+  if (snap.has_fork && state.fork_edit) {
+    // The saved scenario applies the edit from its first tick, with absolute input paths, so the
+    // file can go anywhere.
+    if (state.fork_file[0] == '\0')
+      std::snprintf(state.fork_file, sizeof state.fork_file, "%s", default_fork_file(runner.model()).c_str());
+    if (ImGui::Button("Save fork as YAML")) {
+      try {
+        save_fork_scenario(runner.model(), *state.fork_edit, state.fork_file);
+        state.save_message = std::string("saved ") + state.fork_file;
+        state.save_failed = false;
+      } catch (const std::exception& e) {
+        state.save_message = e.what();
+        state.save_failed = true;
+      }
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##fork_file", state.fork_file, sizeof state.fork_file);
+    if (!state.save_message.empty()) {
+      if (state.save_failed)
+        ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", state.save_message.c_str());
+      else
+        ImGui::TextDisabled("%s", state.save_message.c_str());
+    }
   }
   if (!snap.fork_error.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", snap.fork_error.c_str());
 }

@@ -1,8 +1,10 @@
 // Clock controls (play/pause, next event, speed, jump to a date; in a replay also a date slider
-// that goes back) and the what-if panel (battery and PV sliders, controller choice, Apply forks;
-// in a replay, a note that forks need a live run). Both only queue commands on the driver.
+// that goes back) and the what-if panel (battery and PV sliders, controller choice, Apply forks,
+// a running fork saved as a scenario YAML; in a replay, a note that forks need a live run). Both only queue commands on
+// the driver.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "view_driver.h"
@@ -20,6 +22,11 @@ struct ControlsState {
   float battery_power_scale = 1;
   float pv_scale = 1;
   int controller = 0;  // index into controller_names()
+  // The edit of the fork now running (Apply or --what-if), for "Save fork as YAML".
+  std::optional<WhatIfEdit> fork_edit;
+  char fork_file[512] = "";  // "" until the first frame fills in the default name
+  std::string save_message;
+  bool save_failed = false;
 };
 
 void draw_clock_panel(const ViewSnapshot& snapshot, ViewDriver& driver, ControlsState& state, float fps);

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "controls_panel.h"
+#include "fork_scenario.h"
 #include "gl_window.h"
 #include "graph_panel.h"
 #include "kpi_panel.h"
@@ -58,7 +59,7 @@ Frame draw_frame(const ParkModel& model, const ParkLayout& layout, const ViewSna
   Frame frame;
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const float left = display.x * 0.6f, right = display.x - left;
-  const float graph_h = display.y * 0.58f, clock_h = 172, what_if_h = 160;
+  const float graph_h = display.y * 0.58f, clock_h = 172, what_if_h = 186;
 
   place(0, 0, left, graph_h);
   const std::string title = (snap.replay ? "Replay: " : "Park: ") + model.name + "###park";
@@ -131,6 +132,20 @@ int main(int argc, char** argv) {
                  options.scenario.c_str());
     return 2;
   }
+  if (!options.save_fork.empty()) {
+    // Headless: the file does not depend on when the fork is drawn, so it is written before any
+    // window is needed.
+    // (A trace with --what-if, which --save-fork needs, was refused above.)
+    try {
+      save_fork_scenario(*model, *options.what_if, options.save_fork);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "zeropark-view: --save-fork: %s\n", e.what());
+      return 2;
+    }
+    std::printf("zeropark-view: saved the fork (%s) as %s\n", options.what_if->label().c_str(),
+                options.save_fork.c_str());
+    if (options.frames < 0) return 0;
+  }
   for (const std::string& warning : model->warnings)
     std::fprintf(stderr, "zeropark-view: warning: %s\n", warning.c_str());
   // The view steps the park itself (zeropark/session.h), without SimGrid: no network to cross.
@@ -183,7 +198,10 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   while (!window->should_close() && (options.frames < 0 || frames < options.frames)) {
     // --what-if: the fork a screenshot shows, applied like the panel's Apply (queued, never waited on).
-    if (options.what_if && frames == options.what_if_frame) runner.apply_edit(*options.what_if);
+    if (options.what_if && frames == options.what_if_frame) {
+      runner.apply_edit(*options.what_if);
+      controls.fork_edit = *options.what_if;  // what "Save fork as YAML" writes
+    }
     runner.on_frame();
     snap = runner.snapshot();
     if (snap->done && !sim_done_s) sim_done_s = seconds_since(started);

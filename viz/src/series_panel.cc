@@ -7,6 +7,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
+
+#include "axis_ticks.h"
 
 namespace zeropark::view {
 
@@ -48,23 +51,57 @@ void polyline(ImDrawList* draw, const Samples& s, double t0, double t1, float lo
     draw->AddPolyline(points.data(), static_cast<int>(points.size()), colour, ImDrawFlags_None, thickness);
 }
 
+float y_of_tick(const AxisTicks& ticks, double v, ImVec2 min, ImVec2 size) {
+  return min.y + size.y * static_cast<float>(1 - (v - ticks.min) / (ticks.max - ticks.min));
+}
+
+// Faint lines at every tick and a brighter one at zero inside the axis, under the data.
+void y_axis_lines(ImDrawList* draw, const AxisTicks& ticks, ImVec2 min, ImVec2 size) {
+  const bool spans_zero = ticks.min < 0 && ticks.max > 0;
+  for (double v : ticks.values) {
+    const float y = y_of_tick(ticks, v, min, size);
+    const bool zero = spans_zero && v == 0;
+    draw->AddLine(ImVec2(min.x, y), ImVec2(min.x + size.x, y),
+                  zero ? IM_COL32(230, 230, 240, 110) : IM_COL32(200, 210, 230, 28), zero ? 1.5f : 1.0f);
+  }
+}
+
+// The axis's ends (and zero) labelled with the unit at the plot's right edge, where the caption
+// is not; drawn over the data on a backing so a peak at the top never hides them.
+void y_axis_labels(ImDrawList* draw, const AxisTicks& ticks, const std::string& unit, ImVec2 min, ImVec2 size) {
+  const bool spans_zero = ticks.min < 0 && ticks.max > 0;
+  const float text_h = ImGui::GetTextLineHeight();
+  const auto label = [&](double v, float y) {
+    const std::string text = tick_label(v, ticks.step) + " " + unit;
+    const ImVec2 text_size = ImGui::CalcTextSize(text.c_str());
+    const ImVec2 at(min.x + size.x - text_size.x - 4, std::clamp(y, min.y, min.y + size.y - text_h));
+    draw->AddRectFilled(ImVec2(at.x - 2, at.y), ImVec2(at.x + text_size.x + 2, at.y + text_size.y),
+                        IM_COL32(20, 30, 48, 200));
+    draw->AddText(at, IM_COL32(190, 198, 215, 255), text.c_str());
+  };
+  label(ticks.max, min.y);
+  label(ticks.min, min.y + size.y - text_h);
+  // Zero only where it clears both ends' labels.
+  const float zero_y = y_of_tick(ticks, 0, min, size) - 0.5f * text_h;
+  if (spans_zero && zero_y > min.y + text_h && zero_y + text_h < min.y + size.y - text_h) label(0, zero_y);
+}
+
 void plot(const NamedSeries& s, const NamedSeries* fork, bool whole_run, float height) {
   const Samples original = samples_of(s, whole_run);
   Samples forked;
   if (fork) forked = samples_of(*fork, whole_run);
-  // Both on one scale, from zero (or below) to the larger peak, with a little headroom.
-  float lo = 0, hi = 1;
-  if (!original.values.empty()) {
-    float peak = lo;
-    for (const std::vector<float>* values :
-         {&original.values, static_cast<const std::vector<float>*>(&forked.values)}) {
-      if (values->empty()) continue;
-      lo = std::min(lo, *std::min_element(values->begin(), values->end()));
-      peak = std::max(peak, *std::max_element(values->begin(), values->end()));
-    }
-    hi = std::max(lo + 1e-3f, peak);
-    hi += 0.05f * (hi - lo);
+  // Both on one scale, from zero (or below) to the larger peak, widened to round ticks.
+  float lo = 0, peak = 0;
+  for (const std::vector<float>* values : {&original.values, static_cast<const std::vector<float>*>(&forked.values)}) {
+    if (values->empty()) continue;
+    lo = std::min(lo, *std::min_element(values->begin(), values->end()));
+    peak = std::max(peak, *std::max_element(values->begin(), values->end()));
   }
+  // All zero (no export yet, say): 0 to 1 rather than an axis round zero.
+  if (lo == 0 && peak == 0) peak = 1;
+  const AxisTicks ticks = axis_ticks(lo, peak, height >= 90 ? 5 : 3);
+  lo = static_cast<float>(ticks.min);
+  const float hi = static_cast<float>(ticks.max);
   const double t0 = original.times.empty() ? 0 : original.times.front();
   const double t1 = original.times.empty() ? 1 : std::max(original.times.back(), t0 + 1);
 
@@ -78,6 +115,7 @@ void plot(const NamedSeries& s, const NamedSeries* fork, bool whole_run, float h
   draw->PushClipRect(min, max, true);
   const ImU32 colour = IM_COL32(static_cast<int>(s.colour.r * 255), static_cast<int>(s.colour.g * 255),
                                 static_cast<int>(s.colour.b * 255), 255);
+  y_axis_lines(draw, ticks, min, size);
   polyline(draw, original, t0, t1, lo, hi, min, size, colour, kOriginalThickness);
   if (!forked.values.empty()) {
     // Where the fork starts, then the fork over the original.
@@ -88,6 +126,7 @@ void plot(const NamedSeries& s, const NamedSeries* fork, bool whole_run, float h
     }
     polyline(draw, forked, t0, t1, lo, hi, min, size, kForkColour, kForkThickness);
   }
+  y_axis_labels(draw, ticks, s.unit, min, size);
   char overlay[160];
   int used = std::snprintf(overlay, sizeof overlay, "%s: %.2f %s", s.name.c_str(), s.data.latest(), s.unit.c_str());
   if (!forked.values.empty() && used > 0 && static_cast<std::size_t>(used) < sizeof overlay)

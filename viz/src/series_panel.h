@@ -7,8 +7,8 @@
 namespace zeropark::view {
 
 struct SeriesPanelState {
-  int component = -1;       // index into the snapshot's series of the chosen power series
-  bool whole_run = false;   // history (downsampled whole run) instead of the scrolling window
+  int component = -1;      // index into the snapshot's series of the chosen power series
+  bool whole_run = false;  // history (downsampled whole run) instead of the scrolling window
 };
 
 void draw_series_panel(const ViewSnapshot& snapshot, SeriesPanelState& state);

@@ -14,7 +14,7 @@ namespace zeropark::view {
 
 const char* view_usage() {
   return "usage: zeropark-view SCENARIO.yaml [--frames N] [--screenshot FILE.png] [--speed S]\n"
-         "                     [--what-if EDIT[@K]] [--help]\n"
+         "                     [--what-if EDIT[@K] [--save-fork FILE.yaml]] [--help]\n"
          "       zeropark-view TRACE.h5 [--frames N] [--screenshot FILE.png] [--speed S]\n"
          "\n"
          "The live view of a park: its graph with the powers now, time series, KPIs, clock controls\n"
@@ -33,6 +33,9 @@ const char* view_usage() {
          "  --what-if EDIT[@K]   fork the run after K frames (default 0) with EDIT, a comma-separated\n"
          "                       list of battery_capacity=X, battery_power=X, pv=X (scales > 0)\n"
          "                       and controller=NAME; e.g. --what-if battery_capacity=2@30\n"
+         "  --save-fork FILE     with --what-if: write the fork as a scenario (the original's text with\n"
+         "                       EDIT applied from the start, input paths made absolute, name + _fork);\n"
+         "                       without --frames, exit once it is written\n"
          "  --help               this text\n"
          "\n"
          "Exit codes: 0 ok, 2 bad command line, 3 bad scenario or trace, or no display / OpenGL 3.3,\n"
@@ -125,6 +128,9 @@ ViewOptions parse_view_options(int argc, char** argv) {
       options.frames = static_cast<int>(*frames);
     } else if (arg == "--what-if") {
       std::tie(options.what_if.emplace(), options.what_if_frame) = parse_what_if(value(i));
+    } else if (arg == "--save-fork") {
+      options.save_fork = value(i);
+      if (options.save_fork.empty()) throw std::invalid_argument("--save-fork needs a file name");
     } else if (arg == "--screenshot") {
       options.screenshot = value(i);
     } else if (arg == "--speed") {
@@ -143,6 +149,8 @@ ViewOptions parse_view_options(int argc, char** argv) {
     }
   }
   if (!options.help && options.scenario.empty()) throw std::invalid_argument("no scenario or trace given");
+  if (!options.save_fork.empty() && !options.what_if)
+    throw std::invalid_argument("--save-fork needs --what-if EDIT: the edit the saved scenario applies");
   return options;
 }
 

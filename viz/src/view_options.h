@@ -18,6 +18,9 @@ struct ViewOptions {
   // --what-if EDIT[@K]: a fork applied once K frames were drawn (0: before the first).
   std::optional<WhatIfEdit> what_if;
   int what_if_frame = 0;
+  // --save-fork FILE.yaml (needs --what-if): the fork's scenario, written before the window opens;
+  // without --frames the program exits once it is written.
+  std::string save_fork;
 };
 
 // "battery_capacity=2,pv=1.5@30" → the edit and its frame. Throws std::invalid_argument naming
