@@ -220,7 +220,7 @@ TEST_CASE("the replay clock plays, steps, jumps back and forth and refuses forks
   CHECK(player.snapshot()->kpi_note == std::string("replay: final KPIs from the trace's /kpis"));
 
   player.apply_edit(WhatIfEdit{});
-  CHECK_FALSE(player.snapshot()->has_fork);
+  CHECK_FALSE(player.snapshot()->has_fork());
   CHECK_THAT(player.snapshot()->fork_error, Contains("not available in replay"));
 }
 

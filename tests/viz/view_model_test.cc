@@ -194,25 +194,26 @@ TEST_CASE("a what-if edit forks the run and a bigger battery discharges more", "
   runner.jump_to(march);
   wait_for(runner, [&](const ViewSnapshot& s) { return s.tick >= march; });
   runner.apply_edit(edit);
-  const auto forked = wait_for(runner, [](const ViewSnapshot& s) { return s.has_fork; });
-  REQUIRE(forked->has_fork);
-  CHECK(forked->fork_from_tick >= march);
-  CHECK(forked->fork_label == "battery capacity x2");
+  const auto forked = wait_for(runner, [](const ViewSnapshot& s) { return s.has_fork(); });
+  REQUIRE(forked->has_fork());
+  CHECK(forked->forks.front().from_tick >= march);
+  CHECK(forked->forks.front().label == "battery capacity x2");
   runner.jump_to(may);
   const auto later = wait_for(runner, [&](const ViewSnapshot& s) { return s.tick >= may; });
   REQUIRE(later->tick >= may);
-  const auto discharged = std::find_if(later->fork_delta.begin(), later->fork_delta.end(),
+  REQUIRE(later->has_fork());
+  const auto discharged = std::find_if(later->forks.front().delta.begin(), later->forks.front().delta.end(),
                                        [](const KpiDelta& d) { return d.key == "battery_discharged_kwh"; });
-  REQUIRE(discharged != later->fork_delta.end());
+  REQUIRE(discharged != later->forks.front().delta.end());
   CHECK(discharged->fork > discharged->original);
 
   // A bad edit is reported and keeps the fork.
   runner.apply_edit(WhatIfEdit{0, 1, 1, ""});
   const auto rejected = wait_for(runner, [](const ViewSnapshot& s) { return !s.fork_error.empty(); });
   CHECK_FALSE(rejected->fork_error.empty());
-  CHECK(rejected->has_fork);
+  CHECK(rejected->has_fork());
   runner.drop_fork();
-  CHECK_FALSE(wait_for(runner, [](const ViewSnapshot& s) { return !s.has_fork; })->has_fork);
+  CHECK_FALSE(wait_for(runner, [](const ViewSnapshot& s) { return !s.has_fork(); })->has_fork());
 }
 
 TEST_CASE("a fork records its own series beside the original from the fork tick on", "[viz][runner][fork]") {
@@ -229,19 +230,20 @@ TEST_CASE("a fork records its own series beside the original from the fork tick 
   WhatIfEdit edit;
   edit.battery_capacity_scale = 3;
   runner.apply_edit(edit);
-  const auto forked = wait_for(runner, [](const ViewSnapshot& s) { return s.has_fork; });
-  REQUIRE(forked->has_fork);
+  const auto forked = wait_for(runner, [](const ViewSnapshot& s) { return s.has_fork(); });
+  REQUIRE(forked->has_fork());
   const std::size_t before = forked->series.front().data.samples();
 
-  const Tick later_tick = forked->fork_from_tick + 5 * 86400;
+  const Tick later_tick = forked->forks.front().from_tick + 5 * 86400;
   runner.jump_to(later_tick);
   const auto later = wait_for(runner, [&](const ViewSnapshot& s) { return s.tick >= later_tick; });
   runner.stop();
   REQUIRE(later->tick >= later_tick);
-  REQUIRE(later->fork_series.size() == later->series.size());
+  REQUIRE(later->has_fork());
+  REQUIRE(later->forks.front().series.size() == later->series.size());
   for (std::size_t k = 0; k < later->series.size(); ++k) {
     const NamedSeries& original = later->series[k];
-    const NamedSeries& fork = later->fork_series[k];
+    const NamedSeries& fork = later->forks.front().series[k];
     INFO(original.name);
     CHECK(fork.name == original.name);
     CHECK(fork.unit == original.unit);
@@ -251,7 +253,7 @@ TEST_CASE("a fork records its own series beside the original from the fork tick 
     const std::vector<double> fork_t = fork.data.window_times();
     const std::vector<double> original_t = original.data.window_times();
     REQUIRE(!fork_t.empty());
-    CHECK(fork_t.front() == static_cast<double>(later->fork_from_tick));
+    CHECK(fork_t.front() == static_cast<double>(later->forks.front().from_tick));
     CHECK(std::equal(fork_t.begin(), fork_t.end(), original_t.end() - static_cast<std::ptrdiff_t>(fork_t.size())));
   }
 
@@ -264,14 +266,14 @@ TEST_CASE("a fork records its own series beside the original from the fork tick 
   REQUIRE(power != later->series.end());
   const std::vector<float> original = power->data.window_values();
   const std::vector<float> fork =
-      later->fork_series[static_cast<std::size_t>(power - later->series.begin())].data.window_values();
+      later->forks.front().series[static_cast<std::size_t>(power - later->series.begin())].data.window_values();
   std::size_t differ = 0;
   for (std::size_t i = 0; i < fork.size(); ++i)
     differ += std::abs(fork[i] - original[original.size() - fork.size() + i]) > 1.0f ? 1 : 0;
   CHECK(differ > 0);
   // The price is the tariff's, the same in both.
   const std::vector<float> price = later->series[2].data.window_values();
-  const std::vector<float> fork_price = later->fork_series[2].data.window_values();
+  const std::vector<float> fork_price = later->forks.front().series[2].data.window_values();
   CHECK(std::equal(fork_price.begin(), fork_price.end(), price.end() - static_cast<std::ptrdiff_t>(fork_price.size())));
 }
 

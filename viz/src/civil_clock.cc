@@ -18,8 +18,8 @@ std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
 }
 
 std::int64_t seconds_of(const CivilTime& t) {
-  return days_from_civil(t.year, static_cast<unsigned>(t.month), static_cast<unsigned>(t.day)) * 86400 +
-         t.hour * 3600 + t.minute * 60 + t.second;
+  return days_from_civil(t.year, static_cast<unsigned>(t.month), static_cast<unsigned>(t.day)) * 86400 + t.hour * 3600 +
+         t.minute * 60 + t.second;
 }
 
 }  // namespace

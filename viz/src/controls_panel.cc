@@ -10,6 +10,7 @@
 
 #include "civil_clock.h"
 #include "fork_scenario.h"
+#include "palette.h"
 #include "zeropark/controller.h"
 
 namespace zeropark::view {
@@ -60,6 +61,16 @@ void draw_clock_panel(const ViewSnapshot& snap, ViewDriver& runner, ControlsStat
     state.replay_dragging = ImGui::IsItemActive();
   }
   if (!state.jump_error.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", state.jump_error.c_str());
+  if (!snap.replay && runner.can_jump_back()) {
+    // One line, so the tile needs no scroll bar. A fork has no past before its fork tick to go
+    // back to, hence the note.
+    ImGui::TextDisabled(
+        "rewind: %zu checkpoints %.0f d apart, %.1f + %.1f MB%s", snap.checkpoints,
+        static_cast<double>(snap.checkpoint_spacing_s) / 86400.0, static_cast<double>(snap.checkpoint_bytes) / 1e6,
+        static_cast<double>(snap.series_log_bytes) / 1e6, snap.has_fork() ? "; a jump back drops the forks" : "");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("checkpoints of the run + the log of plotted samples, for jumps back in time");
+  }
   if (snap.replay)
     ImGui::TextDisabled("replay %.0f rows/s, view %.0f fps", snap.events_per_s, fps);
   else
@@ -88,6 +99,7 @@ void draw_what_if_panel(const ViewSnapshot& snap, ViewDriver& runner, ControlsSt
     ImGui::EndCombo();
   }
   ImGui::PopItemWidth();
+  ImGui::BeginDisabled(snap.forks.size() >= kMaxForks);
   if (ImGui::Button("Apply (fork now)")) {
     WhatIfEdit edit;
     edit.battery_capacity_scale = state.battery_capacity_scale;
@@ -95,43 +107,53 @@ void draw_what_if_panel(const ViewSnapshot& snap, ViewDriver& runner, ControlsSt
     edit.pv_scale = state.pv_scale;
     if (state.controller > 0) edit.controller = labels[static_cast<std::size_t>(state.controller)];
     runner.apply_edit(edit);
-    state.fork_edit = edit;
     state.save_message.clear();
   }
-  if (snap.has_fork) {
-    ImGui::SameLine();
-    if (ImGui::Button("Drop fork")) {
-      runner.drop_fork();
-      state.fork_edit.reset();
-    }
-    ImGui::SameLine();
-    ImGui::TextDisabled("forked on day %.1f", static_cast<double>(snap.fork_from_tick) / 86400.0);
-  }
-  if (snap.has_fork && state.fork_edit) {
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::TextDisabled(
+      snap.forks.size() >= kMaxForks ? "%zu forks at most: drop one to add another" : "%zu of %zu forks",
+      snap.forks.size(), kMaxForks);
+  if (snap.has_fork()) {
     // The saved scenario applies the edit from its first tick, with absolute input paths, so the
     // file can go anywhere.
     if (state.fork_file[0] == '\0')
       std::snprintf(state.fork_file, sizeof state.fork_file, "%s", default_fork_file(runner.model()).c_str());
-    if (ImGui::Button("Save fork as YAML")) {
+    if (snap.forks.size() > 1) {
+      if (ImGui::Button("Drop all")) runner.drop_fork();
+      ImGui::SameLine();
+    }
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##fork_file", state.fork_file, sizeof state.fork_file);
+  }
+  for (const ForkNow& fork : snap.forks) {
+    // One row per fork in its plot colour: drop it, or save it as a scenario to the file above.
+    ImGui::PushID(fork.slot);
+    const Rgba c = fork_colour(fork.slot);
+    ImGui::TextColored(ImVec4(c.r, c.g, c.b, 1), "%s (day %.1f)", fork.label.c_str(),
+                       static_cast<double>(fork.from_tick) / 86400.0);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Drop")) runner.drop_fork(fork.slot);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Save fork as YAML")) {
       try {
-        save_fork_scenario(runner.model(), *state.fork_edit, state.fork_file);
-        state.save_message = std::string("saved ") + state.fork_file;
+        save_fork_scenario(runner.model(), fork.edit, state.fork_file);
+        state.save_message = std::string("saved ") + fork.label + " as " + state.fork_file;
         state.save_failed = false;
       } catch (const std::exception& e) {
         state.save_message = e.what();
         state.save_failed = true;
       }
     }
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputText("##fork_file", state.fork_file, sizeof state.fork_file);
-    if (!state.save_message.empty()) {
-      if (state.save_failed)
-        ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", state.save_message.c_str());
-      else
-        ImGui::TextDisabled("%s", state.save_message.c_str());
-    }
+    ImGui::PopID();
   }
+  if (!state.save_message.empty()) {
+    if (state.save_failed)
+      ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", state.save_message.c_str());
+    else
+      ImGui::TextDisabled("%s", state.save_message.c_str());
+  }
+  if (!snap.fork_notice.empty()) ImGui::TextColored(ImVec4(1, 0.8f, 0.4f, 1), "%s", snap.fork_notice.c_str());
   if (!snap.fork_error.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", snap.fork_error.c_str());
 }
 

@@ -1,7 +1,7 @@
 // Clock controls (play/pause, next event, speed, jump to a date; in a replay also a date slider
 // that goes back) and the what-if panel (battery and PV sliders, controller choice, Apply forks,
-// a running fork saved as a scenario YAML; in a replay, a note that forks need a live run). Both only queue commands on
-// the driver.
+// up to kMaxForks forks listed in their colours, each can be dropped or saved as a scenario YAML;
+// in a replay, a note that forks need a live run). Both only queue commands on the driver.
 #pragma once
 
 #include <optional>
@@ -21,9 +21,7 @@ struct ControlsState {
   float battery_capacity_scale = 2;
   float battery_power_scale = 1;
   float pv_scale = 1;
-  int controller = 0;  // index into controller_names()
-  // The edit of the fork now running (Apply or --what-if), for "Save fork as YAML".
-  std::optional<WhatIfEdit> fork_edit;
+  int controller = 0;        // index into controller_names()
   char fork_file[512] = "";  // "" until the first frame fills in the default name
   std::string save_message;
   bool save_failed = false;

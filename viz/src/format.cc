@@ -17,7 +17,11 @@ std::string scaled(double value, const char* const units[], int count, double st
     ++k;
   }
   char text[48];
-  std::snprintf(text, sizeof text, std::abs(v) >= 100 ? "%.0f %s" : std::abs(v) >= 10 ? "%.1f %s" : "%.2f %s", v, units[k]);
+  std::snprintf(text, sizeof text,
+                std::abs(v) >= 100  ? "%.0f %s"
+                : std::abs(v) >= 10 ? "%.1f %s"
+                                    : "%.2f %s",
+                v, units[k]);
   return text;
 }
 

@@ -50,7 +50,9 @@ int rank_in_row(const ParkLayout& layout, std::size_t v) {
 }
 
 // A hub's bar fills most of its slice, up to a bus-bar look's width.
-float hub_half_width(const NodePlacement& hub, float width) { return std::min(kHubHalfWidth, 0.42f * hub.span * width); }
+float hub_half_width(const NodePlacement& hub, float width) {
+  return std::min(kHubHalfWidth, 0.42f * hub.span * width);
+}
 
 std::string elide(const std::string& text, float room) {
   if (ImGui::CalcTextSize(text.c_str()).x <= room) return text;
@@ -63,12 +65,14 @@ std::string elide(const std::string& text, float room) {
 float legend(ImDrawList* draw, const ViewSnapshot& snap, ImVec2 origin, ImVec2 size) {
   std::vector<std::pair<VertexKind, bool>> kinds;
   for (const ComponentNow& c : snap.components)
-    if (std::find(kinds.begin(), kinds.end(), std::make_pair(c.kind, c.v2g)) == kinds.end()) kinds.emplace_back(c.kind, c.v2g);
+    if (std::find(kinds.begin(), kinds.end(), std::make_pair(c.kind, c.v2g)) == kinds.end())
+      kinds.emplace_back(c.kind, c.v2g);
   const float line_h = ImGui::GetTextLineHeight();
   float x = origin.x + 10;
   float y = origin.y + size.y - line_h - 8;
   float needed = 0;  // total width: start as many rows up as wrapping will take
-  for (const auto& [kind, v2g] : kinds) needed += 30 + ImGui::CalcTextSize(std::string(kind_label(kind, v2g)).c_str()).x;
+  for (const auto& [kind, v2g] : kinds)
+    needed += 30 + ImGui::CalcTextSize(std::string(kind_label(kind, v2g)).c_str()).x;
   const float rows = 1 + std::floor(needed / std::max(size.x - 20, 1.0f));
   y -= (line_h + 4) * (rows - 1);
   for (const auto& [kind, v2g] : kinds) {
@@ -123,12 +127,15 @@ GraphDrawn draw_park_graph(const ParkLayout& layout, const ViewSnapshot& snap, d
       const float width = 2.0f + 8.0f * static_cast<float>(std::sqrt(std::abs(line.flow_kw) / max_flow_kw));
       const ImU32 tint = line.loading > 0.9 ? IM_COL32(240, 80, 60, 255) : IM_COL32(120, 160, 210, 255);
       draw->AddLine(parent, child, tint, width);
-      if (line.direction > 0) flow_dots(draw, parent, child, time_s, IM_COL32(235, 245, 255, 230), width * 0.35f + 1.5f);
-      if (line.direction < 0) flow_dots(draw, child, parent, time_s, IM_COL32(235, 245, 255, 230), width * 0.35f + 1.5f);
+      if (line.direction > 0)
+        flow_dots(draw, parent, child, time_s, IM_COL32(235, 245, 255, 230), width * 0.35f + 1.5f);
+      if (line.direction < 0)
+        flow_dots(draw, child, parent, time_s, IM_COL32(235, 245, 255, 230), width * 0.35f + 1.5f);
       // Labelled just under the child's bar, a strip no other text uses.
       const std::string text = line.name + " " + format_power_kw(line.flow_kw);
       const NodePlacement& child_node = layout.nodes[a_is_parent ? e.b : e.a];
-      label(draw, ImVec2(child.x, child.y + 7), elide(text, child_node.span * size.x - 6), IM_COL32(150, 180, 215, 255));
+      label(draw, ImVec2(child.x, child.y + 7), elide(text, child_node.span * size.x - 6),
+            IM_COL32(150, 180, 215, 255));
       ++drawn.lines;
       continue;
     }
@@ -168,8 +175,9 @@ GraphDrawn draw_park_graph(const ParkLayout& layout, const ViewSnapshot& snap, d
       draw->PathArcTo(p, kNodeRadius + 4, a0, a1, 32);
       draw->PathStroke(IM_COL32(240, 240, 240, 230), 0, 3);
     }
-    const std::string value = std::string_view(c.reading.unit) == "kW" ? format_power_kw(c.reading.power)
-                                                       : std::to_string(c.reading.power).substr(0, 5) + " " + c.reading.unit;
+    const std::string value = std::string_view(c.reading.unit) == "kW"
+                                  ? format_power_kw(c.reading.power)
+                                  : std::to_string(c.reading.power).substr(0, 5) + " " + c.reading.unit;
     // Crowded rows: every other label goes above its disc, and names are elided to their room.
     const float room = 2 * n.span * size.x - 8;
     const float line_h = ImGui::GetTextLineHeight();
@@ -177,7 +185,8 @@ GraphDrawn draw_park_graph(const ParkLayout& layout, const ViewSnapshot& snap, d
     const float top = above ? p.y - kNodeRadius - 5 - 2 * line_h : p.y + kNodeRadius + 6;
     label(draw, ImVec2(p.x, top), elide(c.name, room), IM_COL32(225, 228, 235, 255));
     label(draw, ImVec2(p.x, top + line_h), value, colour(kc));
-    if (ImGui::IsMouseHoveringRect(ImVec2(p.x - kNodeRadius, p.y - kNodeRadius), ImVec2(p.x + kNodeRadius, p.y + kNodeRadius))) {
+    if (ImGui::IsMouseHoveringRect(ImVec2(p.x - kNodeRadius, p.y - kNodeRadius),
+                                   ImVec2(p.x + kNodeRadius, p.y + kNodeRadius))) {
       ImGui::BeginTooltip();
       ImGui::Text("%s (%s)", c.name.c_str(), std::string(kind_label(c.kind, c.v2g)).c_str());
       ImGui::Text("power now: %.1f %s (+ into the bus)", c.reading.power, c.reading.unit);

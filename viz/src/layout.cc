@@ -32,7 +32,8 @@ ParkLayout layout_park(const ParkModel& model) {
     layout.nodes[v].hub = is_hub(g[v].kind);
   }
   for (auto [it, end] = boost::edges(g); it != end; ++it)
-    layout.edges.push_back({static_cast<int>(boost::source(*it, g)), static_cast<int>(boost::target(*it, g)), g[*it].line});
+    layout.edges.push_back(
+        {static_cast<int>(boost::source(*it, g)), static_cast<int>(boost::target(*it, g)), g[*it].line});
   if (n == 0) return layout;
 
   // Breadth-first over hubs from the grid's bus (bus vertices come first, so its vertex is its
@@ -98,7 +99,8 @@ ParkLayout layout_park(const ParkModel& model) {
 
   // Rows: a hub's bar at the top of its band, its components kComponentDrop of a band lower; the
   // last band needs only room for its components' labels, so the bands share what remains.
-  const float band = (1.0f - 2 * kMargin - kLabelRoom) / std::max(static_cast<float>(layers) - 1 + kComponentDrop, 1e-3f);
+  const float band =
+      (1.0f - 2 * kMargin - kLabelRoom) / std::max(static_cast<float>(layers) - 1 + kComponentDrop, 1e-3f);
   const auto row_y = [&](int layer, bool component) {
     const float top = kMargin + band * static_cast<float>(layer);
     return component ? top + band * kComponentDrop : top;
@@ -154,24 +156,42 @@ std::string vertex_name(const ParkModel& m, const TopologyVertex& v) {
     return v.index >= 0 && static_cast<std::size_t>(v.index) < items.size() ? items[v.index].name : std::string("?");
   };
   switch (v.kind) {
-    case VertexKind::kBus: return name(m.buses);
-    case VertexKind::kPv: return name(m.pv_arrays);
-    case VertexKind::kBattery: return name(m.batteries);
-    case VertexKind::kLoad: return name(m.loads);
-    case VertexKind::kGrid: return m.grid.name.empty() ? std::string("grid") : m.grid.name;
-    case VertexKind::kWind: return name(m.wind_turbines);
-    case VertexKind::kHeatBus: return name(m.heat_buses);
-    case VertexKind::kHeatPump: return name(m.heat_pumps);
-    case VertexKind::kThermalStorage: return name(m.thermal_storages);
-    case VertexKind::kHeatLoad: return name(m.heat_loads);
-    case VertexKind::kBuilding: return name(m.buildings);
-    case VertexKind::kDataCentre: return name(m.data_centres);
-    case VertexKind::kEvCharger: return name(m.ev_chargers);
-    case VertexKind::kPvt: return name(m.pvt);
-    case VertexKind::kH2Tank: return name(m.h2_tanks);
-    case VertexKind::kElectrolyser: return name(m.electrolysers);
-    case VertexKind::kFuelCell: return name(m.fuel_cells);
-    case VertexKind::kH2Demand: return name(m.h2_demands);
+    case VertexKind::kBus:
+      return name(m.buses);
+    case VertexKind::kPv:
+      return name(m.pv_arrays);
+    case VertexKind::kBattery:
+      return name(m.batteries);
+    case VertexKind::kLoad:
+      return name(m.loads);
+    case VertexKind::kGrid:
+      return m.grid.name.empty() ? std::string("grid") : m.grid.name;
+    case VertexKind::kWind:
+      return name(m.wind_turbines);
+    case VertexKind::kHeatBus:
+      return name(m.heat_buses);
+    case VertexKind::kHeatPump:
+      return name(m.heat_pumps);
+    case VertexKind::kThermalStorage:
+      return name(m.thermal_storages);
+    case VertexKind::kHeatLoad:
+      return name(m.heat_loads);
+    case VertexKind::kBuilding:
+      return name(m.buildings);
+    case VertexKind::kDataCentre:
+      return name(m.data_centres);
+    case VertexKind::kEvCharger:
+      return name(m.ev_chargers);
+    case VertexKind::kPvt:
+      return name(m.pvt);
+    case VertexKind::kH2Tank:
+      return name(m.h2_tanks);
+    case VertexKind::kElectrolyser:
+      return name(m.electrolysers);
+    case VertexKind::kFuelCell:
+      return name(m.fuel_cells);
+    case VertexKind::kH2Demand:
+      return name(m.h2_demands);
   }
   return "?";
 }

@@ -200,7 +200,6 @@ int main(int argc, char** argv) {
     // --what-if: the fork a screenshot shows, applied like the panel's Apply (queued, never waited on).
     if (options.what_if && frames == options.what_if_frame) {
       runner.apply_edit(*options.what_if);
-      controls.fork_edit = *options.what_if;  // what "Save fork as YAML" writes
     }
     runner.on_frame();
     snap = runner.snapshot();

@@ -17,6 +17,10 @@ Rgba kind_colour(VertexKind kind, bool v2g = false);
 // A short human label for a kind: "PV", "Battery", "Heat pump", ...
 std::string_view kind_label(VertexKind kind, bool v2g = false);
 
+// The colour of the what-if fork in `slot` (0, 1, 2): white, magenta and lime, apart from one
+// another and from most kinds' colours on the dark plots.
+Rgba fork_colour(int slot);
+
 // Packs a colour as ImGui's ImU32 does (ABGR bytes), without depending on ImGui.
 unsigned int pack_abgr(const Rgba& colour);
 

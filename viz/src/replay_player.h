@@ -32,6 +32,7 @@ class ReplayPlayer final : public ViewDriver {
   bool can_fork() const override { return false; }
   void apply_edit(const WhatIfEdit& edit) override;  // refused: the snapshot says why
   void drop_fork() override {}
+  void drop_fork(int) override {}
 
   std::size_t position() const { return position_; }
   const TraceReplay& trace() const { return *trace_; }

@@ -10,15 +10,21 @@
 #include <string>
 
 #include "axis_ticks.h"
+#include "palette.h"
 
 namespace zeropark::view {
 
 namespace {
 
-// The fork's colour: white stands apart from every kind's colour on the dark background. It is
-// drawn thin over a wide original, so where the two agree the original still shows round it.
-const ImU32 kForkColour = IM_COL32(245, 245, 245, 235);
+// Forks are drawn thin in their own colours (palette.h) over a wide original, so where they agree
+// the original still shows round them.
 constexpr float kOriginalThickness = 3.0f, kForkThickness = 1.2f;
+
+// A fork's series of one plot, in its colour.
+struct ForkLine {
+  const NamedSeries* series;
+  ImU32 colour;
+};
 
 struct Samples {
   std::vector<float> values;
@@ -86,13 +92,15 @@ void y_axis_labels(ImDrawList* draw, const AxisTicks& ticks, const std::string& 
   if (spans_zero && zero_y > min.y + text_h && zero_y + text_h < min.y + size.y - text_h) label(0, zero_y);
 }
 
-void plot(const NamedSeries& s, const NamedSeries* fork, bool whole_run, float height) {
+void plot(const NamedSeries& s, const std::vector<ForkLine>& forks, bool whole_run, float height) {
   const Samples original = samples_of(s, whole_run);
-  Samples forked;
-  if (fork) forked = samples_of(*fork, whole_run);
-  // Both on one scale, from zero (or below) to the larger peak, widened to round ticks.
+  std::vector<Samples> forked;
+  for (const ForkLine& fork : forks) forked.push_back(samples_of(*fork.series, whole_run));
+  // All on one scale, from zero (or below) to the largest peak, widened to round ticks.
   float lo = 0, peak = 0;
-  for (const std::vector<float>* values : {&original.values, static_cast<const std::vector<float>*>(&forked.values)}) {
+  std::vector<const std::vector<float>*> all = {&original.values};
+  for (const Samples& f : forked) all.push_back(&f.values);
+  for (const std::vector<float>* values : all) {
     if (values->empty()) continue;
     lo = std::min(lo, *std::min_element(values->begin(), values->end()));
     peak = std::max(peak, *std::max_element(values->begin(), values->end()));
@@ -117,21 +125,23 @@ void plot(const NamedSeries& s, const NamedSeries* fork, bool whole_run, float h
                                 static_cast<int>(s.colour.b * 255), 255);
   y_axis_lines(draw, ticks, min, size);
   polyline(draw, original, t0, t1, lo, hi, min, size, colour, kOriginalThickness);
-  if (!forked.values.empty()) {
-    // Where the fork starts, then the fork over the original.
-    const double t_fork = forked.times.front();
+  for (std::size_t f = 0; f < forked.size(); ++f) {
+    if (forked[f].values.empty()) continue;
+    // Where the fork starts (faintly, in its colour), then the fork over the original.
+    const double t_fork = forked[f].times.front();
     if (t_fork >= t0) {
       const float x = min.x + size.x * static_cast<float>((t_fork - t0) / (t1 - t0));
-      draw->AddLine(ImVec2(x, min.y), ImVec2(x, max.y), IM_COL32(245, 245, 245, 70));
+      draw->AddLine(ImVec2(x, min.y), ImVec2(x, max.y), (forks[f].colour & 0x00ffffffu) | (70u << 24));
     }
-    polyline(draw, forked, t0, t1, lo, hi, min, size, kForkColour, kForkThickness);
+    polyline(draw, forked[f], t0, t1, lo, hi, min, size, forks[f].colour, kForkThickness);
   }
   y_axis_labels(draw, ticks, s.unit, min, size);
-  char overlay[160];
+  char overlay[256];
   int used = std::snprintf(overlay, sizeof overlay, "%s: %.2f %s", s.name.c_str(), s.data.latest(), s.unit.c_str());
-  if (!forked.values.empty() && used > 0 && static_cast<std::size_t>(used) < sizeof overlay)
-    std::snprintf(overlay + used, sizeof overlay - static_cast<std::size_t>(used), "   fork: %.2f %s",
-                  fork->data.latest(), s.unit.c_str());
+  for (std::size_t f = 0; f < forked.size(); ++f)
+    if (!forked[f].values.empty() && used > 0 && static_cast<std::size_t>(used) < sizeof overlay)
+      used += std::snprintf(overlay + used, sizeof overlay - static_cast<std::size_t>(used), "   fork %zu: %.2f", f + 1,
+                            forks[f].series->data.latest());
   // The caption on a backing of the frame's colour, so the lines never cross the text.
   const ImVec2 text_at(min.x + 4, min.y + 1), text_size = ImGui::CalcTextSize(overlay);
   draw->AddRectFilled(ImVec2(text_at.x - 2, text_at.y), ImVec2(text_at.x + text_size.x + 2, text_at.y + text_size.y),
@@ -145,24 +155,31 @@ void plot(const NamedSeries& s, const NamedSeries* fork, bool whole_run, float h
     draw->AddLine(ImVec2(ImGui::GetIO().MousePos.x, min.y), ImVec2(ImGui::GetIO().MousePos.x, max.y),
                   IM_COL32(255, 255, 255, 60));
     const float v = original.values[at_or_before(original.times, t)];
-    if (!forked.values.empty() && t >= forked.times.front()) {
-      const float f = forked.values[at_or_before(forked.times, t)];
-      ImGui::SetTooltip("%s\nday %.2f of the run\noriginal %.3f %s\nfork     %.3f %s (%+.3f)", s.name.c_str(),
-                        t / 86400.0, v, s.unit.c_str(), f, s.unit.c_str(), f - v);
-    } else {
-      ImGui::SetTooltip("%s\nday %.2f of the run\n%.3f %s", s.name.c_str(), t / 86400.0, v, s.unit.c_str());
+    char tip[512];
+    int used = std::snprintf(tip, sizeof tip, "%s\nday %.2f of the run\noriginal %.3f %s", s.name.c_str(), t / 86400.0,
+                             v, s.unit.c_str());
+    for (std::size_t f = 0; f < forked.size(); ++f) {
+      if (forked[f].values.empty() || t < forked[f].times.front()) continue;
+      if (used <= 0 || static_cast<std::size_t>(used) >= sizeof tip) break;
+      const float value = forked[f].values[at_or_before(forked[f].times, t)];
+      used += std::snprintf(tip + used, sizeof tip - static_cast<std::size_t>(used), "\nfork %zu   %.3f %s (%+.3f)",
+                            f + 1, value, s.unit.c_str(), value - v);
     }
+    ImGui::SetTooltip("%s", tip);
   }
 }
 
-// The fork's series of the same name (the recorders list them in the same order).
-const NamedSeries* fork_of(const ViewSnapshot& snap, std::size_t i) {
-  if (!snap.has_fork || i >= snap.fork_series.size() || snap.fork_series[i].name != snap.series[i].name) return nullptr;
-  return &snap.fork_series[i];
+// Each fork's series of the same name (the recorders list them in the same order).
+std::vector<ForkLine> forks_of(const ViewSnapshot& snap, std::size_t i) {
+  std::vector<ForkLine> out;
+  for (const ForkNow& fork : snap.forks)
+    if (i < fork.series.size() && fork.series[i].name == snap.series[i].name)
+      out.push_back({&fork.series[i], pack_abgr(fork_colour(fork.slot))});
+  return out;
 }
 
-// "── original   ── fork: battery capacity x3": the original's colour varies by plot, so its
-// swatch is grey.
+// "── original   ── fork 1: battery capacity x3 ...": the original's colour varies by plot, so
+// its swatch is grey; each fork's is its colour, numbered as in the captions.
 void legend(const ViewSnapshot& snap) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const auto swatch = [&](ImU32 colour, float thickness) {
@@ -175,8 +192,16 @@ void legend(const ViewSnapshot& snap) {
   swatch(IM_COL32(160, 170, 185, 255), kOriginalThickness);
   ImGui::TextUnformatted("original (each plot's colour)");
   ImGui::SameLine(0, 16);
-  swatch(kForkColour, kForkThickness + 0.8f);
-  ImGui::Text("fork: %s (from day %.1f)", snap.fork_label.c_str(), static_cast<double>(snap.fork_from_tick) / 86400.0);
+  for (std::size_t f = 0; f < snap.forks.size(); ++f) {
+    const ForkNow& fork = snap.forks[f];
+    // A new row when this entry would not fit.
+    const std::string text = "fork " + std::to_string(f + 1) + ": " + fork.label;
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(text.c_str()).x + 100) ImGui::NewLine();
+    swatch(pack_abgr(fork_colour(fork.slot)), kForkThickness + 0.8f);
+    ImGui::Text("%s (from day %.1f)", text.c_str(), static_cast<double>(fork.from_tick) / 86400.0);
+    ImGui::SameLine(0, 16);
+  }
+  ImGui::NewLine();
 }
 
 }  // namespace
@@ -197,7 +222,7 @@ void draw_series_panel(const ViewSnapshot& snap, SeriesPanelState& state) {
       ImGui::EndCombo();
     }
   }
-  if (snap.has_fork) legend(snap);
+  if (snap.has_fork()) legend(snap);
   // Share the height among the plots so the panel never needs a scroll bar.
   int plots = power.empty() ? 0 : 1;
   for (const NamedSeries& s : snap.series) plots += s.group == "power" ? 0 : 1;
@@ -207,12 +232,12 @@ void draw_series_panel(const ViewSnapshot& snap, SeriesPanelState& state) {
   const auto plot_group = [&](const char* a, const char* b) {
     for (std::size_t i = 0; i < snap.series.size(); ++i)
       if (snap.series[i].group == a || snap.series[i].group == b)
-        plot(snap.series[i], fork_of(snap, i), state.whole_run, height);
+        plot(snap.series[i], forks_of(snap, i), state.whole_run, height);
   };
   plot_group("grid", "soc");
   if (!power.empty()) {
     const auto i = static_cast<std::size_t>(state.component);
-    plot(snap.series[i], fork_of(snap, i), state.whole_run, height);
+    plot(snap.series[i], forks_of(snap, i), state.whole_run, height);
   }
   plot_group("price", "carbon");
 }

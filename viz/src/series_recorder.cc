@@ -64,6 +64,28 @@ void SeriesRecorder::read_row(const ParkReadings& readings) {
 
 void SeriesRecorder::push_row(double t) {
   for (std::size_t k = 0; k < series_.size(); ++k) series_[k].data.push(t, row_[k]);
+  if (keep_log_) {
+    const std::size_t at = logged_ * (series_.size() + 1);
+    if (at == log_.size()) {
+      log_.push_back(t);
+      log_.insert(log_.end(), row_.begin(), row_.end());
+    } else {
+      // Replaying after a rewind: the same run writes the same sample where it was.
+      log_[at] = t;
+      std::copy(row_.begin(), row_.end(), log_.begin() + static_cast<std::ptrdiff_t>(at + 1));
+    }
+    ++logged_;
+  }
+}
+
+void SeriesRecorder::rewind_to(std::size_t samples, const CalendarMarks& marks) {
+  marks_ = marks;
+  const std::size_t stride = series_.size() + 1;
+  logged_ = std::min(samples, log_.size() / stride);
+  for (NamedSeries& s : series_) s.data = TimeSeries(window_, history_);
+  // The same pushes in the same order: the windows and the merged histories come out bit for bit.
+  for (std::size_t at = 0; at < logged_ * stride; at += stride)
+    for (std::size_t k = 0; k < series_.size(); ++k) series_[k].data.push(log_[at], log_[at + 1 + k]);
 }
 
 void SeriesRecorder::sample_at(Tick tick) {

@@ -59,6 +59,17 @@ class SeriesRecorder final : public TraceSink {
   const std::vector<NamedSeries>& series() const { return series_; }
   const CalendarMarks& marks() const { return marks_; }
 
+  // Rewind support for a live run. With the log kept, every sample pushed is also written, in
+  // full precision, to a flat log; rewind_to() rebuilds the series from its first `samples`
+  // entries, so they hold exactly what they held when they had that many samples. Copying the
+  // series at every checkpoint instead would cost their whole window and history each time.
+  // The log keeps the samples past a rewind: the run is deterministic, so replaying it writes
+  // them again unchanged, and a later jump forward to a checkpoint there can rebuild from them.
+  void keep_log(bool keep) { keep_log_ = keep; }
+  std::size_t log_samples() const { return logged_; }  // samples in the series now
+  std::size_t log_bytes() const { return log_.capacity() * sizeof(double); }
+  void rewind_to(std::size_t samples, const CalendarMarks& marks);
+
  private:
   void set_up(const ParkModel& model);
   void read_row(const ParkReadings& readings);
@@ -66,6 +77,9 @@ class SeriesRecorder final : public TraceSink {
 
   std::size_t window_, history_;
   bool aligned_ = false;
+  bool keep_log_ = false;
+  std::vector<double> log_;                                   // per sample: its time, then one value per series
+  std::size_t logged_ = 0;                                    // of the log's samples, those the series hold now
   std::vector<double> row_;                                   // the latest readings, one per series
   std::deque<std::pair<Tick, std::vector<double>>> pending_;  // aligned: segment start, readings
   std::vector<NamedSeries> series_;

@@ -9,6 +9,7 @@
 
 #include "readings.h"
 #include "series_recorder.h"
+#include "what_if.h"
 #include "zeropark/kpi.h"
 #include "zeropark/session.h"
 
@@ -45,6 +46,21 @@ struct PlatformSummary {
   double carbon_sink_so_far_kg = 0;  // green space uptake since the start
 };
 
+// Up to this many what-if forks run at once, each in its own colour.
+inline constexpr std::size_t kMaxForks = 3;
+
+// One what-if fork as the view shows it.
+struct ForkNow {
+  int slot = 0;  // 0 .. kMaxForks - 1: its colour, kept while it runs
+  std::string label;
+  WhatIfEdit edit;  // what "Save fork as YAML" writes
+  Tick from_tick = 0;
+  std::vector<KpiDelta> delta;  // top-level KPIs of the original and the fork, at the same tick
+  // Named as the original's series and in the same order (empty until its first event); one
+  // sample per event of the original from from_tick on, at the same ticks.
+  std::vector<NamedSeries> series;
+};
+
 struct ViewSnapshot {
   Tick tick = 0;
   Tick end_tick = 0;
@@ -62,15 +78,15 @@ struct ViewSnapshot {
   bool replay = false;   // drawn from a recorded trace: no forks, the clock can go back
   PlatformSummary platform;
   std::vector<NamedSeries> series;
-  // The what-if fork running beside the original, when one was applied.
-  bool has_fork = false;
-  std::string fork_label;
-  Tick fork_from_tick = 0;
-  std::vector<KpiDelta> fork_delta;  // top-level KPIs of both, at the same tick
-  // The fork's series, named as `series` and in the same order (empty until its first event);
-  // one sample per event of the original from fork_from_tick on, at the same ticks.
-  std::vector<NamedSeries> fork_series;
-  std::string fork_error;  // why the last edit could not be applied
+  // The what-if forks running beside the original, oldest first.
+  std::vector<ForkNow> forks;
+  bool has_fork() const { return !forks.empty(); }
+  std::string fork_error;   // why the last edit could not be applied
+  std::string fork_notice;  // why the last fork went away on its own (a jump back)
+  // Rewind in a live run: checkpoints kept, their spacing and memory, and the series log's.
+  std::size_t checkpoints = 0;
+  Tick checkpoint_spacing_s = 0;
+  std::size_t checkpoint_bytes = 0, series_log_bytes = 0;
 };
 
 // Fills the park's components, lines, grid exchange, price and carbon intensity from `readings`.

@@ -7,7 +7,8 @@
 namespace zeropark::view {
 
 TimeSeries::TimeSeries(std::size_t window, std::size_t history)
-    : times_(std::max<std::size_t>(window, 1)), values_(std::max<std::size_t>(window, 1)),
+    : times_(std::max<std::size_t>(window, 1)),
+      values_(std::max<std::size_t>(window, 1)),
       history_capacity_(std::max<std::size_t>(history, 2)) {}
 
 void TimeSeries::push(double t_s, double value) {

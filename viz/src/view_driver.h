@@ -25,12 +25,13 @@ class ViewDriver {
   virtual void set_speed(double sim_s_per_wall_s) = 0;  // ≤ 0: as fast as possible
   virtual void step_event() = 0;                        // one event (a trace's next row)
   virtual void jump_to(Tick tick) = 0;
-  // A live run only goes forward; a replay has every row and goes anywhere.
+  // Both go back: a live run from its checkpoints (a fork is dropped), a replay from its rows.
   virtual bool can_jump_back() const = 0;
   // What-if forks need a running session: a replay has none.
   virtual bool can_fork() const = 0;
   virtual void apply_edit(const WhatIfEdit& edit) = 0;
-  virtual void drop_fork() = 0;
+  virtual void drop_fork() = 0;          // every fork
+  virtual void drop_fork(int slot) = 0;  // the fork of that slot (ForkNow::slot)
 };
 
 }  // namespace zeropark::view
