@@ -144,6 +144,35 @@ TEST_CASE("a saved fork with more PV scales DC and the AC rating where given", "
                   run_park(forked, nullptr, without_baseline()).kpis);
 }
 
+TEST_CASE("a fork with dearer energy scales every period's price and the export price, and saves them", "[viz][fork]") {
+  const ParkModel original = short_original("baoshan_carbon_zero_park");
+  WhatIfEdit edit;
+  edit.tariff_scale = 1.5;
+  CHECK(edit.label() == "prices x1.5");
+  const ParkModel forked = apply_edit(original, edit);
+  const ParkModel saved = saved_and_read_back(original, edit, "prices.yaml");
+  const TariffModel& before = original.grid.tariff;
+  REQUIRE(forked.grid.tariff.seasons.size() == before.seasons.size());
+  for (std::size_t s = 0; s < before.seasons.size(); ++s)
+    for (std::size_t k = 0; k < before.seasons[s].segments.size(); ++k) {
+      const double price = before.seasons[s].segments[k].price_cny_per_kwh;
+      CHECK(forked.grid.tariff.seasons[s].segments[k].price_cny_per_kwh == Approx(1.5 * price));
+      CHECK(saved.grid.tariff.seasons[s].segments[k].price_cny_per_kwh == Approx(1.5 * price));
+    }
+  CHECK(saved.grid.tariff.export_price_cny_per_kwh == Approx(1.5 * before.export_price_cny_per_kwh));
+  CHECK(saved.grid.tariff.demand_charge_cny_per_kw_month == before.demand_charge_cny_per_kw_month);
+  check_unchanged(saved, original);
+  const KpiTable forked_kpis = run_park(forked, nullptr, without_baseline()).kpis;
+  check_same_kpis(run_park(saved, nullptr, without_baseline()).kpis, forked_kpis);
+  double energy_cost = 0, original_cost = 0;
+  for (const Kpi& k : forked_kpis)
+    if (k.key == "energy_cost_cny") energy_cost = k.value;
+  for (const Kpi& k : run_park(original, nullptr, without_baseline()).kpis)
+    if (k.key == "energy_cost_cny") original_cost = k.value;
+  CHECK(energy_cost > original_cost);  // self_consumption does not look at prices: 1.5 × the cost
+  CHECK(energy_cost == Approx(1.5 * original_cost).epsilon(1e-9));
+}
+
 TEST_CASE("a saved fork with another controller names it in the scenario", "[viz][fork]") {
   const ParkModel original = short_original("baoshan_carbon_zero_park");
   WhatIfEdit edit;

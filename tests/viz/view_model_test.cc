@@ -292,6 +292,9 @@ TEST_CASE("the what-if option reads edits and the frame they apply at", "[viz][o
   CHECK(edit.pv_scale == 2);
   CHECK(edit.controller == controller);
   CHECK(frame == 7);
+  std::tie(edit, frame) = parse_what_if("prices=1.25@3");
+  CHECK(edit.tariff_scale == 1.25);
+  CHECK(frame == 3);
 
   const char* argv[] = {"zeropark-view", "park.yaml", "--what-if", "battery_capacity=2@30"};
   const ViewOptions options = parse_view_options(4, const_cast<char**>(argv));

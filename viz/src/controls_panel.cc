@@ -88,6 +88,7 @@ void draw_what_if_panel(const ViewSnapshot& snap, ViewDriver& runner, ControlsSt
   ImGui::SliderFloat("battery capacity x", &state.battery_capacity_scale, 0.25f, 4.0f, "%.2f");
   ImGui::SliderFloat("battery power x", &state.battery_power_scale, 0.25f, 4.0f, "%.2f");
   ImGui::SliderFloat("PV size x", &state.pv_scale, 0.25f, 4.0f, "%.2f");
+  ImGui::SliderFloat("energy prices x", &state.tariff_scale, 0.25f, 4.0f, "%.2f");
   const std::vector<std::string_view> names = controller_names();
   std::vector<std::string> labels = {"(same as the scenario)"};
   for (std::string_view name : names) labels.emplace_back(name);
@@ -105,6 +106,7 @@ void draw_what_if_panel(const ViewSnapshot& snap, ViewDriver& runner, ControlsSt
     edit.battery_capacity_scale = state.battery_capacity_scale;
     edit.battery_power_scale = state.battery_power_scale;
     edit.pv_scale = state.pv_scale;
+    edit.tariff_scale = state.tariff_scale;
     if (state.controller > 0) edit.controller = labels[static_cast<std::size_t>(state.controller)];
     runner.apply_edit(edit);
     state.save_message.clear();

@@ -21,6 +21,7 @@ struct ControlsState {
   float battery_capacity_scale = 2;
   float battery_power_scale = 1;
   float pv_scale = 1;
+  float tariff_scale = 1;
   int controller = 0;        // index into controller_names()
   char fork_file[512] = "";  // "" until the first frame fills in the default name
   std::string save_message;

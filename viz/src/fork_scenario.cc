@@ -74,6 +74,13 @@ std::string fork_scenario_text(const ParkModel& model, const WhatIfEdit& edit) {
       scale_field(pv, "ac_capacity_kw", edit.pv_scale);
     }
   }
+  if (edit.tariff_scale != 1) {
+    if (YAML::Node tariff = root["grid"]["tariff"]; tariff && tariff.IsMap()) {
+      if (YAML::Node prices = tariff["prices_cny_per_kwh"]; prices && prices.IsMap())
+        for (auto price : prices) price.second = price.second.as<double>() * edit.tariff_scale;
+      scale_field(tariff, "export_price_cny_per_kwh", edit.tariff_scale);
+    }
+  }
   if (!edit.controller.empty()) {
     YAML::Node simulation = root["simulation"];
     simulation["controller"] = edit.controller;

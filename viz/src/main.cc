@@ -185,6 +185,7 @@ int main(int argc, char** argv) {
     controls.battery_capacity_scale = static_cast<float>(options.what_if->battery_capacity_scale);
     controls.battery_power_scale = static_cast<float>(options.what_if->battery_power_scale);
     controls.pv_scale = static_cast<float>(options.what_if->pv_scale);
+    controls.tariff_scale = static_cast<float>(options.what_if->tariff_scale);
     const std::vector<std::string_view> names = controller_names();
     const auto named = std::find(names.begin(), names.end(), options.what_if->controller);
     if (named != names.end()) controls.controller = 1 + static_cast<int>(named - names.begin());  // 0: the scenario's

@@ -31,7 +31,7 @@ const char* view_usage() {
          "  --speed S            simulated seconds per wall-clock second (default 21600, 6 h/s);\n"
          "                       0 runs (or replays) as fast as possible\n"
          "  --what-if EDIT[@K]   fork the run after K frames (default 0) with EDIT, a comma-separated\n"
-         "                       list of battery_capacity=X, battery_power=X, pv=X (scales > 0)\n"
+         "                       list of battery_capacity=X, battery_power=X, pv=X, prices=X (scales > 0)\n"
          "                       and controller=NAME; e.g. --what-if battery_capacity=2@30\n"
          "  --save-fork FILE     with --what-if: write the fork as a scenario (the original's text with\n"
          "                       EDIT applied from the start, input paths made absolute, name + _fork);\n"
@@ -94,6 +94,8 @@ std::pair<WhatIfEdit, int> parse_what_if(const std::string& text) {
       edit.battery_power_scale = positive_scale(key, val);
     } else if (key == "pv") {
       edit.pv_scale = positive_scale(key, val);
+    } else if (key == "prices") {
+      edit.tariff_scale = positive_scale(key, val);
     } else if (key == "controller") {
       if (!make_controller(val)) {
         std::string known;
@@ -103,7 +105,7 @@ std::pair<WhatIfEdit, int> parse_what_if(const std::string& text) {
       edit.controller = val;
     } else {
       throw std::invalid_argument("--what-if: unknown key '" + key +
-                                  "' (battery_capacity, battery_power, pv or controller)");
+                                  "' (battery_capacity, battery_power, pv, prices or controller)");
     }
     begin = end + 1;
   }

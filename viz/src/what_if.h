@@ -1,7 +1,7 @@
 // What-if edits the live view offers, and the edited model a fork runs on.
 //
 // An edit keeps the park's components (Session::fork needs the same components): it rescales
-// the batteries and PV arrays and may change the controller.
+// the batteries and PV arrays, scales the tariff's energy prices and may change the controller.
 #pragma once
 
 #include <string>
@@ -15,6 +15,7 @@ struct WhatIfEdit {
   double battery_power_scale = 1;     // charge and discharge limits, × this
   double pv_scale = 1;                // DC and AC ratings, × this
   std::string controller;             // "" keeps the model's
+  double tariff_scale = 1;            // every energy price, import (all periods) and export, × this
 
   // "battery ×2, PV ×1.5, controller tou" — what the UI calls the fork.
   std::string label() const;
