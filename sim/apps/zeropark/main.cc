@@ -3,6 +3,7 @@
 //   zeropark run SCENARIO.yaml [-o TRACE.h5] [--start ISO] [--end ISO] [--seed N]
 //                [--resolution SECONDS] [--controller NAME|PLUGIN.so] [--quiet] [--no-baseline] [--compress]
 //   zeropark compare SCENARIO.yaml --controllers A,B,... [options]   (compare.cc)
+//   zeropark sweep SWEEP.yaml [-j N] [-o RESULTS.csv] [--baseline] [--quiet]   (sweep.cc)
 //   zeropark schema        print the scenario format's reference (Markdown)
 //   zeropark --help | --version
 //
@@ -25,6 +26,7 @@
 #include "compare.h"
 #include "kpi_table.h"
 #include "progress.h"
+#include "sweep.h"
 #include "zeropark/controller.h"
 #include "zeropark/error.h"
 #include "zeropark/hdf5_trace.h"
@@ -48,6 +50,7 @@ constexpr const char* kMainHelp =
     "  zeropark run SCENARIO.yaml [options]   simulate a park, write its HDF5 trace, print KPIs\n"
     "  zeropark compare SCENARIO.yaml --controllers a,b,...\n"
     "                                         run the park under each controller, KPIs side by side\n"
+    "  zeropark sweep SWEEP.yaml [-j N]       run a grid of scenario variants, KPIs to one CSV\n"
     "  zeropark schema                        print the scenario format reference (Markdown)\n"
     "  zeropark --version                     print the version\n"
     "  zeropark --help                        this text\n"
@@ -219,6 +222,7 @@ int main(int argc, char** argv) {
       return kExitUsage;
     }
   }
+  if (args[0] == "sweep") return zeropark::cli::sweep_command(std::vector<std::string>(args.begin() + 1, args.end()));
   if (args[0] == "compare")
     return zeropark::cli::compare_command(std::vector<std::string>(args.begin() + 1, args.end()));
   std::fprintf(stderr, "zeropark: unknown command '%s'\n\n%s", args[0].c_str(), kMainHelp);
