@@ -11,7 +11,5 @@ ZP_CONTROLLER_EXPORT const zp_setting* zp_controller_settings(size_t* count) {
   return NULL;
 }
 
-ZP_CONTROLLER_EXPORT size_t zp_controller_memory_size(const zp_park* park) {
-  (void)park;
-  return 0;
-}
+#define ZP_TEST_WITHOUT_DECIDE
+#include "idle_entry_points.h"

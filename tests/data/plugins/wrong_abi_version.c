@@ -12,20 +12,4 @@ ZP_CONTROLLER_EXPORT const zp_setting* zp_controller_settings(size_t* count) {
   return NULL;
 }
 
-ZP_CONTROLLER_EXPORT size_t zp_controller_memory_size(const zp_park* park) {
-  (void)park;
-  return 0;
-}
-
-ZP_CONTROLLER_EXPORT int zp_controller_decide(const zp_park* park, const zp_observation* observation, double* memory,
-                                              size_t memory_size, zp_command* command, char* message,
-                                              size_t message_capacity) {
-  (void)park;
-  (void)observation;
-  (void)memory;
-  (void)memory_size;
-  (void)command;
-  (void)message;
-  (void)message_capacity;
-  return 0;
-}
+#include "idle_entry_points.h"
