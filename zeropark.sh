@@ -19,6 +19,7 @@ packages=(
   build-essential cmake pkg-config
   libsimgrid-dev libboost-graph-dev libyaml-cpp-dev
   libglpk-dev                                                # the mpc controller's LP solver
+  libopenmpi-dev openmpi-bin                                 # distributed sweeps (zeropark-mpi)
   libhdf5-dev hdf5-tools catch2 nlohmann-json3-dev
   python3 python3-h5py python3-pandas python3-numpy
   libimgui-dev libglfw3-dev libstb-dev libgl-dev             # the live view

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -207,4 +208,102 @@ TEST_CASE("sweep file: a key must name a single value that the scenario has", "[
     CHECK_THAT(key_error("pv[x].dc_capacity_kw").message(), Contains("is not a path"));
     CHECK_THAT(key_error("simulation..end").message(), Contains("is not a path"));
   }
+}
+
+TEST_CASE("sweep file: a Latin hypercube maps each stratum to a value in range or an equal share of the list",
+          "[sweep]") {
+  const SweepFile sweep = read_sweep_text(
+      "scenario: park.yaml\n"
+      "sampling: {method: latin_hypercube, samples: 40, seed: 3}\n"
+      "parameters:\n"
+      "  - {key: \"batteries[0].capacity_kwh\", range: {from: 500, to: 4500}}\n"
+      "  - {key: \"pv[0].dc_capacity_kw\", range: {from: 100, to: 400, step: 100}}\n"
+      "  - {key: simulation.controller, values: [self_consumption, tou_arbitrage]}\n",
+      "runs/lhs.yaml");
+  REQUIRE(variant_count(sweep) == 40);
+  std::set<int> capacity_strata;
+  std::map<std::string, int> pv_counts, controller_counts;
+  for (std::size_t i = 0; i < 40; ++i) {
+    const std::vector<std::string> values = variant_values(sweep, i);
+    const double capacity_kwh = std::stod(values[0]);
+    CHECK(capacity_kwh >= 500);
+    CHECK(capacity_kwh < 4500);
+    capacity_strata.insert(static_cast<int>((capacity_kwh - 500) / 100));  // 40 strata of 100 kWh
+    ++pv_counts[values[1]];
+    ++controller_counts[values[2]];
+  }
+  CHECK(capacity_strata.size() == 40);
+  // Stratified: each of 4 listed values gets exactly 10 of 40 points, each of 2 exactly 20.
+  CHECK(pv_counts == std::map<std::string, int>{{"100", 10}, {"200", 10}, {"300", 10}, {"400", 10}});
+  CHECK(controller_counts == std::map<std::string, int>{{"self_consumption", 20}, {"tou_arbitrage", 20}});
+  // The same file gives the same variants; another seed other ones.
+  CHECK(
+      variant_values(read_sweep_text("scenario: park.yaml\nsampling: {method: latin_hypercube, samples: 40, seed: 3}\n"
+                                     "parameters:\n  - {key: a, range: {from: 500, to: 4500}}\n",
+                                     "x.yaml"),
+                     5)[0] == variant_values(sweep, 5)[0]);
+}
+
+TEST_CASE("sweep file: a Sobol sample starts at the lower corner and halves each range next", "[sweep]") {
+  const SweepFile sweep = read_sweep_text(
+      "scenario: park.yaml\n"
+      "sampling: {method: sobol, samples: 8}\n"
+      "pareto: [net_cost_cny, -self_sufficiency_ratio]\n"
+      "random_numbers: independent\n"
+      "parameters:\n"
+      "  - {key: a, range: {from: 0, to: 1000}}\n"
+      "  - {key: b, values: [x, y, z, w]}\n",
+      "runs/sobol.yaml");
+  CHECK(variant_count(sweep) == 8);
+  CHECK(variant_values(sweep, 0) == std::vector<std::string>{"0", "x"});
+  CHECK(variant_values(sweep, 1) == std::vector<std::string>{"500", "z"});
+  CHECK(variant_values(sweep, 2) == std::vector<std::string>{"750", "y"});
+  CHECK(variant_values(sweep, 3) == std::vector<std::string>{"250", "w"});
+  REQUIRE(sweep.pareto.size() == 2);
+  CHECK(sweep.pareto[0].kpi == "net_cost_cny");
+  CHECK_FALSE(sweep.pareto[0].maximise);
+  CHECK(sweep.pareto[1].kpi == "self_sufficiency_ratio");
+  CHECK(sweep.pareto[1].maximise);
+  CHECK(sweep.independent_random_numbers);
+}
+
+TEST_CASE("sweep file: independent random numbers give each variant its own fixed seed", "[sweep]") {
+  std::set<std::uint64_t> seeds;
+  for (std::size_t i = 0; i < 100; ++i) {
+    const std::uint64_t seed = independent_seed(42, i);
+    CHECK(seed < (std::uint64_t{1} << 53));  // the scenario's reader takes it exactly
+    CHECK(seed == independent_seed(42, i));
+    seeds.insert(seed);
+  }
+  CHECK(seeds.size() == 100);
+  CHECK(independent_seed(43, 0) != independent_seed(42, 0));
+}
+
+TEST_CASE("sweep file: sampling and Pareto mistakes name the file, the line and the field", "[sweep]") {
+  const auto check = [](const std::string& text, const std::string& field, const std::string& words) {
+    const InputError e = sweep_error("scenario: park.yaml\n" + text);
+    INFO(e.what());
+    CHECK(e.field() == field);
+    CHECK_THAT(e.message(), Contains(words));
+  };
+  check("sampling: {method: latin_hypercube, samples: 10}\nparameters:\n  - {key: a, values: [1]}\n", "sampling.seed",
+        "give its seed");
+  check("sampling: {method: halton, samples: 10}\nparameters:\n  - {key: a, values: [1]}\n", "sampling.method",
+        "expected grid, latin_hypercube or sobol");
+  check("sampling: {method: grid, samples: 10}\nparameters:\n  - {key: a, values: [1]}\n", "sampling",
+        "for sampled methods");
+  check("sampling: {method: sobol, samples: 0}\nparameters:\n  - {key: a, values: [1]}\n", "sampling.samples",
+        "from 1 to");
+  check("parameters:\n  - {key: a, range: {from: 1, to: 5}}\n", "parameters[0].range.step", "a grid needs a step");
+  check("sampling: {method: sobol, samples: 4}\nparameters:\n  - {key: a, range: {from: 5, to: 5}}\n",
+        "parameters[0].range.to", "must be > from");
+  check("pareto: [co2_kg]\nparameters:\n  - {key: a, values: [1]}\n", "pareto", "two KPI keys");
+  check("pareto: [co2_kg, co2_kg]\nparameters:\n  - {key: a, values: [1]}\n", "pareto", "two different KPIs");
+  check("random_numbers: sometimes\nparameters:\n  - {key: a, values: [1]}\n", "random_numbers", "common");
+  std::string many = "sampling: {method: sobol, samples: 4}\nparameters:\n";
+  for (std::size_t i = 0; i <= kSobolMaxDimensions; ++i) many += "  - {key: k" + std::to_string(i) + ", values: [1]}\n";
+  check(many, "parameters", "at most 21 parameters");
+  const InputError e = sweep_error(
+      "scenario: park.yaml\nsampling: {method: sobol, samples: 0}\nparameters:\n  - {key: a, values: [1]}\n");
+  CHECK(e.where().line == 2);
 }

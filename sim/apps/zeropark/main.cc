@@ -26,6 +26,7 @@
 #include "compare.h"
 #include "kpi_table.h"
 #include "progress.h"
+#include "report.h"
 #include "sweep.h"
 #include "zeropark/controller.h"
 #include "zeropark/error.h"
@@ -51,6 +52,8 @@ constexpr const char* kMainHelp =
     "  zeropark compare SCENARIO.yaml --controllers a,b,...\n"
     "                                         run the park under each controller, KPIs side by side\n"
     "  zeropark sweep SWEEP.yaml [-j N]       run a grid of scenario variants, KPIs to one CSV\n"
+    "  zeropark report TRACE.h5 [--json] [--html DIR] [--top N]\n"
+    "                                         KPIs and attribution recomputed from a trace; HTML report\n"
     "  zeropark schema                        print the scenario format reference (Markdown)\n"
     "  zeropark --version                     print the version\n"
     "  zeropark --help                        this text\n"
@@ -223,6 +226,8 @@ int main(int argc, char** argv) {
     }
   }
   if (args[0] == "sweep") return zeropark::cli::sweep_command(std::vector<std::string>(args.begin() + 1, args.end()));
+  if (args[0] == "report")
+    return zeropark::cli::report_command(std::vector<std::string>(args.begin() + 1, args.end()));
   if (args[0] == "compare")
     return zeropark::cli::compare_command(std::vector<std::string>(args.begin() + 1, args.end()));
   std::fprintf(stderr, "zeropark: unknown command '%s'\n\n%s", args[0].c_str(), kMainHelp);

@@ -3,9 +3,12 @@
 // Layout (every dataset carries "unit" and "description" attributes):
 //   /time/tick_s                 int64   segment start, seconds since the scenario start
 //   /time/duration_s             float64 segment length; powers are constant within a segment
-//   /components/<name>/<channel> float64 one value per segment (power_kw, soc, …)
+//   /components/<name>/<channel> float64 one value per segment (power_kw, soc, …); each group has
+//                                the attributes kind and bus
 //   /lines/<name>/sent_kw, received_kw
 //   /kpis/<key>, /baseline_kpis/<key>   scalars
+//   /tariff/<key>                the tariff's export price, demand and capacity charges (scalars)
+//   /carbon_ledger/line, kind, area, co2_kg   one entry per ledger line
 //   /scenario/yaml               the scenario text
 //   root attributes: zeropark_version, scenario_name, seed, start_iso, end_iso, resolution_s,
 //   events, sign_convention, complete (1 only once the run ended and the file was closed).

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "zeropark/civil_time.h"
+#include "zeropark/economics.h"
 #include "zeropark/spec.h"
 #include "zeropark/units.h"
 
@@ -342,6 +343,35 @@ struct ControlNetworkModel {
   std::vector<NetworkEndpointModel> endpoints;  // listed devices and the meter
 };
 
+// The carbon ledger's inputs beyond electricity (docs/carbon.md). An account's members are
+// indices into the model's vectors of each kind; its CO2 and cost are its members' shares of each
+// event's imports, in proportion to what they draw (the attribution rule).
+struct RecyclableModel {
+  std::string area;
+  std::string category;
+  double mass_kg = 0;
+  double factor_kg_co2_per_kg = 0;
+};
+struct CarbonOffsetModel {
+  std::string name;
+  double co2_kg = 0;
+  std::string source;
+};
+struct CarbonAccountModel {
+  std::string name;
+  std::vector<int> loads, data_centres, heat_pumps, ev_chargers, batteries, electrolysers;
+  bool line_losses = false;          // the pseudo-member: losses in lines and transformers
+  double credit_kg_co2_per_kwh = 0;  // per kWh its EV chargers draw in credit_period
+  std::vector<bool> credit_period;   // per tariff period index: whether charging then earns the credit
+};
+struct CarbonLedgerModel {
+  bool present = false;  // the scenario has a carbon_ledger section
+  double floor_area_m2 = 0;
+  std::vector<RecyclableModel> recyclables;
+  std::vector<CarbonOffsetModel> offsets;
+  std::vector<CarbonAccountModel> accounts;
+};
+
 struct ParkModel {
   std::string name;
   std::string description;
@@ -386,6 +416,8 @@ struct ParkModel {
   GridModel grid;
   std::vector<OutageProfileModel> outages;  // at most one profile per component
   ControlNetworkModel network;
+  CarbonLedgerModel carbon_ledger;
+  EconomicsModel economics;
   TopologyGraph topology;
 };
 

@@ -299,6 +299,16 @@ struct TariffSpec {
   std::map<std::string, SourceRef> key_at;
 };
 
+// The grid's emission factor named from a published table instead of a number (docs/carbon.md).
+struct EmissionFactorRefSpec {
+  bool present = false;
+  std::string table;  // "mee": the Ministry of Ecology and Environment / NBS factors
+  double year = 0;    // the year the factor describes (not the year it was published)
+  std::string area;   // national, national_fossil, …, a grid region or a province
+  SourceRef at;
+  std::map<std::string, SourceRef> key_at;
+};
+
 struct GridSpec {
   std::string name;
   std::string bus;
@@ -306,6 +316,7 @@ struct GridSpec {
   double export_limit_kw = 0;
   double carbon_intensity_kg_per_kwh = 0;  // used when no hourly series is given
   std::string carbon_intensity_csv;        // hourly kg CO2/kWh series, 8760 rows
+  EmissionFactorRefSpec emission_factor;   // or the constant from a published table
   TariffSpec tariff;
   SourceRef at;
   std::map<std::string, SourceRef> key_at;
@@ -362,6 +373,61 @@ struct NetworkSpec {
   std::map<std::string, SourceRef> key_at;
 };
 
+// The park's carbon ledger beyond its electricity: what recycling avoided, offsets bought, the
+// floor area that intensity is reported per, and carbon accounts of tenants or zones.
+struct RecyclableSpec {
+  std::string area;  // where it was collected ("" = park-wide)
+  std::string category;
+  double mass_kg = 0;
+  double factor_kg_co2_per_kg = 0;  // CO2 avoided per kg recycled: from a published method, no default
+  SourceRef at;
+  std::map<std::string, SourceRef> key_at;
+};
+struct CarbonOffsetSpec {
+  std::string name;
+  double co2_kg = 0;
+  std::string source;  // registry, project or certificate
+  SourceRef at;
+  std::map<std::string, SourceRef> key_at;
+};
+struct CarbonAccountSpec {
+  std::string name;
+  std::vector<std::string> members;  // component names, or line_losses
+  std::vector<SourceRef> members_at;
+  double valley_charging_kg_co2_per_kwh = 0;  // credit per kWh its EV chargers draw in `credit_periods`
+  std::vector<std::string> credit_periods;    // tariff period names
+  SourceRef at;
+  std::map<std::string, SourceRef> key_at;
+};
+struct CarbonLedgerSpec {
+  bool present = false;
+  double floor_area_m2 = 0;  // 0: no intensity per m²
+  std::vector<RecyclableSpec> recyclables;
+  std::vector<CarbonOffsetSpec> offsets;
+  std::vector<CarbonAccountSpec> accounts;
+  SourceRef at;
+  std::map<std::string, SourceRef> key_at;
+};
+
+// What the design costs to build and keep (docs/economics.md): a capital cost per unit of size,
+// a lifetime and a yearly fixed O&M share per asset class, and the discount rate that annualises
+// the capital. Absent: the KPIs are running costs only.
+struct AssetCostSpec {
+  bool present = false;
+  double capex_cny_per_unit = 0;  // per kW, kWh or charge point: the key names the unit
+  double lifetime_years = 20;
+  double fixed_om_fraction_per_year = 0;
+  SourceRef at;
+  std::map<std::string, SourceRef> key_at;
+};
+struct EconomicsSpec {
+  bool present = false;
+  double discount_rate = 0.06;
+  AssetCostSpec pv, wind, battery_energy, battery_power, ev_chargers, heat_pumps, thermal_storage;
+  SourceRef at;
+  std::map<std::string, SourceRef> key_at;
+};
+
 struct ParkSpec {
   std::string name;
   std::string description;
@@ -392,6 +458,8 @@ struct ParkSpec {
   std::vector<OutageSpec> outages;
   std::vector<LocalControllerSpec> local_controllers;
   NetworkSpec network;
+  CarbonLedgerSpec carbon_ledger;
+  EconomicsSpec economics;
   std::map<std::string, double> controller_settings;  // checked against the controller's settings()
   std::map<std::string, SourceRef> controller_settings_at;
 };

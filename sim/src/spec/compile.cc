@@ -9,6 +9,8 @@
 
 #include "components/load.h"
 #include "inputs/hourly_csv.h"
+#include "spec/compile_carbon.h"
+#include "spec/compile_economics.h"
 #include "spec/compile_components.h"
 #include "spec/compile_controllers.h"
 #include "spec/compile_network.h"
@@ -576,8 +578,12 @@ ParkModel compile_park(const ParkSpec& spec) {
   model.grid.bus = bus_index(bus_of, g.bus, g.at, "grid.bus");
   model.grid.import_limit_kw = g.import_limit_kw;
   model.grid.export_limit_kw = g.export_limit_kw;
-  model.grid.carbon_kg_per_kwh_hourly = carbon_series(g, dir);
+  model.grid.carbon_kg_per_kwh_hourly =
+      g.emission_factor.present ? std::vector<double>(8760, mee_emission_factor_kg_per_kwh(g, model.warnings))
+                                : carbon_series(g, dir);
   model.grid.tariff = compile_tariff(g.tariff, g.at);
+  model.carbon_ledger = compile_carbon_ledger(spec.carbon_ledger, model);
+  model.economics = compile_economics(spec.economics);
 
   compile_controllers(spec, dir, model);
   model.network = compile_network(spec.network, model);
@@ -597,6 +603,8 @@ ParkModel baseline_of(const ParkModel& model) {
   baseline.thermal_storages.clear();
   baseline.fuel_cells.clear();
   baseline.green_spaces.clear();
+  // Accounts keep their members the baseline still has: not the batteries.
+  for (CarbonAccountModel& account : baseline.carbon_ledger.accounts) account.batteries.clear();
   // Cars still charge, but nothing sends energy back from them.
   for (EvChargerModel& c : baseline.ev_chargers) c.bidirectional = false;
   // Local controllers keep the devices the baseline still has (charger groups, electrolysers).

@@ -107,6 +107,18 @@ const ParamTable<NetworkLinkSpec>& network_link_params();
 const ParamTable<TariffSpec>& tariff_params();
 const ParamTable<TariffSeasonSpec>& season_params();
 const ParamTable<TariffPeriodSpec>& period_params();
+// The carbon inputs (carbon_params.cc).
+const ParamTable<EmissionFactorRefSpec>& emission_factor_params();
+const ParamTable<CarbonLedgerSpec>& carbon_ledger_params();
+const ParamTable<RecyclableSpec>& recyclable_params();
+const ParamTable<CarbonOffsetSpec>& carbon_offset_params();
+const ParamTable<CarbonAccountSpec>& carbon_account_params();
+const ParamTable<CarbonAccountSpec>& carbon_credit_params();
+// The economics section (economics_params.cc).
+const ParamTable<EconomicsSpec>& economics_params();
+const ParamTable<AssetCostSpec>& asset_cost_per_kw_params();
+const ParamTable<AssetCostSpec>& asset_cost_per_kwh_params();
+const ParamTable<AssetCostSpec>& asset_cost_per_point_params();
 
 template <class Spec>
 void apply_defaults(const ParamTable<Spec>& table, Spec& spec) {

@@ -67,7 +67,9 @@ const std::vector<std::string_view> kTopLevelKeys = {"name",
                                                      "controller_settings",
                                                      "outages",
                                                      "local_controllers",
-                                                     "network"};
+                                                     "network",
+                                                     "carbon_ledger",
+                                                     "economics"};
 
 // Reads each element of a YAML sequence into a definition struct.
 template <class Spec, class Fill>
@@ -210,6 +212,90 @@ TariffSpec read_tariff(const YAML::Node& node, const std::string& file) {
   return tariff;
 }
 
+// A list of names (members of an account, periods of a credit), each remembered with its line.
+std::vector<std::string> read_names(const YAML::Node& node, const std::string& file, const std::string& field,
+                                    std::vector<SourceRef>* at = nullptr) {
+  if (!node || !node.IsSequence() || node.size() == 0)
+    fail_at(node ? node : YAML::Node(), file, field, "expected a list of names");
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    const std::string item = field + "[" + std::to_string(i) + "]";
+    if (!node[i].IsScalar() || node[i].Scalar().empty()) fail_at(node[i], file, item, "expected a name");
+    names.push_back(node[i].Scalar());
+    if (at) at->push_back(source_of(node[i], file));
+  }
+  return names;
+}
+
+CarbonLedgerSpec read_carbon_ledger(const YAML::Node& node, const std::string& file) {
+  CarbonLedgerSpec ledger = defaults_of(carbon_ledger_params());
+  ledger.present = true;
+  ledger.at = source_of(node, file);
+  read_params(node, carbon_ledger_params(), ledger, file, "carbon_ledger.", {"recyclables", "offsets", "accounts"},
+              &ledger.key_at);
+  ledger.recyclables = read_list<RecyclableSpec>(node["recyclables"], file, "carbon_ledger.recyclables",
+                                                 [&](const YAML::Node& item, const std::string& c) {
+                                                   RecyclableSpec r = defaults_of(recyclable_params());
+                                                   read_params(item, recyclable_params(), r, file, c, {}, &r.key_at);
+                                                   return r;
+                                                 });
+  ledger.offsets = read_list<CarbonOffsetSpec>(node["offsets"], file, "carbon_ledger.offsets",
+                                               [&](const YAML::Node& item, const std::string& c) {
+                                                 CarbonOffsetSpec o = defaults_of(carbon_offset_params());
+                                                 read_params(item, carbon_offset_params(), o, file, c, {}, &o.key_at);
+                                                 return o;
+                                               });
+  ledger.accounts = read_list<CarbonAccountSpec>(
+      node["accounts"], file, "carbon_ledger.accounts", [&](const YAML::Node& item, const std::string& c) {
+        CarbonAccountSpec a = defaults_of(carbon_account_params());
+        read_params(item, carbon_account_params(), a, file, c, {"members", "credits"}, &a.key_at);
+        a.members = read_names(item["members"], file, c + "members", &a.members_at);
+        if (const YAML::Node credits = item["credits"]) {
+          a.key_at["credits"] = source_of(credits, file);
+          read_params(credits, carbon_credit_params(), a, file, c + "credits.", {"periods"}, &a.key_at);
+          a.credit_periods = credits["periods"] ? read_names(credits["periods"], file, c + "credits.periods")
+                                                : std::vector<std::string>{"valley"};
+        }
+        return a;
+      });
+  return ledger;
+}
+
+// The asset classes of the economics section: key, table (its capex key names the unit), field.
+struct AssetCostSection {
+  const char* key;
+  const ParamTable<AssetCostSpec>& (*params)();
+  AssetCostSpec EconomicsSpec::*field;
+};
+const AssetCostSection kAssetCostSections[] = {
+    {"pv", asset_cost_per_kw_params, &EconomicsSpec::pv},
+    {"wind", asset_cost_per_kw_params, &EconomicsSpec::wind},
+    {"battery_energy", asset_cost_per_kwh_params, &EconomicsSpec::battery_energy},
+    {"battery_power", asset_cost_per_kw_params, &EconomicsSpec::battery_power},
+    {"ev_chargers", asset_cost_per_point_params, &EconomicsSpec::ev_chargers},
+    {"heat_pumps", asset_cost_per_kw_params, &EconomicsSpec::heat_pumps},
+    {"thermal_storage", asset_cost_per_kwh_params, &EconomicsSpec::thermal_storage},
+};
+
+EconomicsSpec read_economics(const YAML::Node& node, const std::string& file) {
+  EconomicsSpec economics = defaults_of(economics_params());
+  economics.present = true;
+  economics.at = source_of(node, file);
+  std::vector<std::string_view> sections;
+  for (const AssetCostSection& a : kAssetCostSections) sections.push_back(a.key);
+  read_params(node, economics_params(), economics, file, "economics.", sections, &economics.key_at);
+  for (const AssetCostSection& a : kAssetCostSections) {
+    const YAML::Node item = node[a.key];
+    if (!item) continue;
+    AssetCostSpec cost = defaults_of(a.params());
+    cost.present = true;
+    cost.at = source_of(item, file);
+    read_params(item, a.params(), cost, file, std::string("economics.") + a.key + ".", {}, &cost.key_at);
+    economics.*a.field = cost;
+  }
+  return economics;
+}
+
 ParkSpec read_document(const YAML::Node& root, const std::string& file) {
   if (!root || !root.IsMap()) throw InputError({file, 1, 1}, "", "a scenario is a YAML mapping of keys");
   std::map<std::string, int> seen_at_line;
@@ -298,11 +384,20 @@ ParkSpec read_document(const YAML::Node& root, const std::string& file) {
   }
   if (const YAML::Node grid_node = root["grid"]) {
     GridSpec grid = default_grid();
-    read_params(grid_node, grid_params(), grid, file, "grid.", {"tariff"}, &grid.key_at);
+    read_params(grid_node, grid_params(), grid, file, "grid.", {"tariff", "emission_factor"}, &grid.key_at);
     grid.tariff = read_tariff(grid_node["tariff"], file);
+    if (const YAML::Node factor = grid_node["emission_factor"]) {
+      grid.emission_factor = defaults_of(emission_factor_params());
+      grid.emission_factor.present = true;
+      grid.emission_factor.at = source_of(factor, file);
+      read_params(factor, emission_factor_params(), grid.emission_factor, file, "grid.emission_factor.", {},
+                  &grid.emission_factor.key_at);
+    }
     grid.at = source_of(grid_node, file);
     spec.grids.push_back(std::move(grid));
   }
+  if (const YAML::Node ledger = root["carbon_ledger"]) spec.carbon_ledger = read_carbon_ledger(ledger, file);
+  if (const YAML::Node economics = root["economics"]) spec.economics = read_economics(economics, file);
   return spec;
 }
 
@@ -416,6 +511,12 @@ std::string scenario_reference_markdown() {
           markdown_rows(green_space_params()));
   section("`grid`", "The connection to the public grid: the slack that balances the park.",
           markdown_rows(grid_params()));
+  section("`grid.emission_factor`",
+          "The emission factor named from a published table instead of `carbon_intensity_kg_per_kwh` (give one "
+          "or the other, not both, and no `carbon_intensity_csv`). An unknown year or area is an error that lists "
+          "the choices; a factor the table marks as not independently verified (provinces from a third-party "
+          "compilation, 2021 regions) is used with a warning. Sources: docs/carbon.md.",
+          markdown_rows(emission_factor_params()));
   section("`grid.tariff`",
           "Time-of-use energy prices, a two-part tariff's demand or capacity charge, and the export "
           "price. `prices_cny_per_kwh` maps period names (`critical_peak`, `peak`, `flat`, `valley` "
@@ -427,6 +528,39 @@ std::string scenario_reference_markdown() {
           "(the last wraps to the first, which must start at 00:00).",
           markdown_rows(season_params()));
   section("`grid.tariff.seasons[].periods[]`", "One period of the day.", markdown_rows(period_params()));
+  section("`carbon_ledger`",
+          "The park's carbon ledger beyond its electricity (optional; docs/carbon.md): recycling and offsets "
+          "subtract from `ledger_net_co2_kg`, the floor area gives CO2 per m² and year, and accounts split CO2 "
+          "and cost among tenants or zones.",
+          markdown_rows(carbon_ledger_params()));
+  section("`carbon_ledger.recyclables[]`", "Materials recycled over the run and the CO2 that avoided.",
+          markdown_rows(recyclable_params()));
+  section("`carbon_ledger.offsets[]`", "Offsets bought (e.g. for an event held in the park).",
+          markdown_rows(carbon_offset_params()));
+  section(
+      "`carbon_ledger.accounts[]`",
+      "Carbon accounts of tenants or zones (Qingdao's \"carbon inclusive\" scheme): each event's grid CO2 and "
+      "energy cost are shared among everything drawing power in proportion to its draw, and an account sums "
+      "its members' shares. A component belongs to at most one account.",
+      markdown_rows(carbon_account_params()) +
+          "| `members` | — | required | list of names | Loads, data centres, heat pumps, chillers, EV charger "
+          "groups, batteries, electrolysers, and `line_losses` (the lines' and transformers' losses). |\n"
+          "| `credits.valley_charging_kg_co2_per_kwh` | kg/kWh | required with `credits` | [0, 10] | Credit per kWh "
+          "the members' EV chargers draw during `credits.periods`. |\n"
+          "| `credits.periods` | — | [valley] | tariff period names | When charging earns the credit. |\n");
+  section("`economics`",
+          "What the design costs to build and keep (optional; docs/economics.md). Each asset class below is "
+          "optional and costs nothing when absent. Capital is annualised with the capital recovery factor "
+          "r(1+r)^n/((1+r)^n-1) over the class's lifetime; a run is charged its share of a 365-day year in "
+          "`annualised_capex_cny` and `fixed_om_cny`, and `total_cost_cny` adds them to `net_cost_cny`.",
+          markdown_rows(economics_params()));
+  section("`economics.pv`, `.wind`, `.battery_power`, `.heat_pumps`",
+          "Per kW: PV's DC capacity, wind's rated power (the curve's maximum × count), a battery's converter (the "
+          "larger of its charge and discharge power), heat pumps' and chillers' rated thermal power.",
+          markdown_rows(asset_cost_per_kw_params()));
+  section("`economics.battery_energy`, `.thermal_storage`", "Per kWh of nameplate capacity.",
+          markdown_rows(asset_cost_per_kwh_params()));
+  section("`economics.ev_chargers`", "Per charge point.", markdown_rows(asset_cost_per_point_params()));
   section(
       "`local_controllers[]`",
       "Controllers of their own for some devices (batteries, thermal storage, charger groups, electrolysers, fuel "

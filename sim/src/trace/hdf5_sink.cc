@@ -1,4 +1,5 @@
 // Maps a park's state onto trace channels: one row per segment, in a fixed channel order.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -16,12 +17,48 @@ struct Hdf5TraceSink::Impl {
   Hdf5TraceWriter writer;
   std::vector<double> row;
   std::string end_iso;
+  double co2_kg = 0;                     // imports × factor in force, summed as the KPI accumulator does
+  std::vector<CarbonLedgerLine> ledger;  // set at the run's end, written by commit()
 };
 
 Hdf5TraceSink::Hdf5TraceSink(std::filesystem::path path, Hdf5TraceOptions options)
-    : impl_(std::make_unique<Impl>(Impl{Hdf5TraceWriter(std::move(path), {options.compress, 1, 8192}), {}, {}})) {}
+    : impl_(std::make_unique<Impl>(
+          Impl{Hdf5TraceWriter(std::move(path), {options.compress, 1, 8192}), {}, {}, 0.0, {}})) {}
 
 Hdf5TraceSink::~Hdf5TraceSink() = default;
+
+namespace {
+
+// Each component's group says what it is and where it connects, so that a reader can attribute
+// energy, cost and CO2 per kind and per bus (a building or zone) without the scenario.
+void tag_components(const ParkModel& model, Hdf5TraceWriter& w) {
+  const auto tag = [&](const std::string& name, const char* kind, int bus, const std::vector<std::string>& bus_names) {
+    const std::string g = "components/" + name;
+    w.set_attribute(g, "kind", kind);
+    if (bus >= 0) w.set_attribute(g, "bus", bus_names[static_cast<std::size_t>(bus)]);
+  };
+  std::vector<std::string> buses, heat_buses;
+  for (const BusModel& b : model.buses) buses.push_back(b.name);
+  for (const HeatBusModel& h : model.heat_buses) heat_buses.push_back(h.name);
+  for (const PvModel& x : model.pv_arrays) tag(x.name, "pv", x.bus, buses);
+  for (const BatteryModel& x : model.batteries) tag(x.name, "battery", x.bus, buses);
+  for (const LoadModel& x : model.loads) tag(x.name, "load", x.bus, buses);
+  for (const EvChargerModel& x : model.ev_chargers) tag(x.name, "ev_charger", x.bus, buses);
+  for (const PvtModel& x : model.pvt) tag(x.name, "pvt", x.bus, buses);
+  for (const ElectrolyserModel& x : model.electrolysers) tag(x.name, "electrolyser", x.bus, buses);
+  for (const FuelCellModel& x : model.fuel_cells) tag(x.name, "fuel_cell", x.bus, buses);
+  for (const H2TankModel& x : model.h2_tanks) tag(x.name, "h2_tank", -1, buses);
+  for (const H2DemandModel& x : model.h2_demands) tag(x.name, "h2_demand", -1, buses);
+  for (const DataCentreModel& x : model.data_centres) tag(x.name, "data_centre", x.bus, buses);
+  for (const WindTurbineModel& x : model.wind_turbines) tag(x.name, "wind", x.bus, buses);
+  for (const HeatPumpModel& x : model.heat_pumps) tag(x.name, x.cooling ? "chiller" : "heat_pump", x.bus, buses);
+  for (const ThermalStorageModel& x : model.thermal_storages) tag(x.name, "thermal_storage", x.heat_bus, heat_buses);
+  for (const LoadModel& x : model.heat_loads) tag(x.name, "heat_load", x.bus, heat_buses);
+  for (const BuildingModel& x : model.buildings) tag(x.name, "building", x.heat_bus, heat_buses);
+  tag(model.grid.name, "grid", model.grid.bus, buses);
+}
+
+}  // namespace
 
 void Hdf5TraceSink::on_run_start(const ParkModel& model, const ParkState&) {
   Hdf5TraceWriter& w = impl_->writer;
@@ -139,6 +176,7 @@ void Hdf5TraceSink::on_run_start(const ParkModel& model, const ParkState&) {
     w.add_channel(g, "received_kw", "kW", "Power arriving at the child bus (+ from the parent)");
   }
   impl_->row.assign(w.channel_count(), 0.0);
+  tag_components(model, w);
 
   std::string periods;
   for (const std::string& p : model.grid.tariff.period_names) periods += (periods.empty() ? "" : ",") + p;
@@ -159,6 +197,17 @@ void Hdf5TraceSink::on_run_start(const ParkModel& model, const ParkState&) {
   if (!locals.empty()) w.set_root_attribute("local_controllers", locals);
   w.set_root_attribute("sign_convention", std::string("power positive = into the bus"));
   w.write_text("scenario/yaml", model.scenario_text);
+  // The tariff's non-energy terms, so that a reader can recompute the bill from the trace alone.
+  const TariffModel& tariff = model.grid.tariff;
+  w.write_scalar("tariff/export_price_cny_per_kwh", tariff.export_price_cny_per_kwh, "CNY/kWh",
+                 "Price paid for exported energy");
+  w.write_scalar("tariff/demand_charge_cny_per_kw_month", tariff.demand_charge_cny_per_kw_month, "CNY/(kW*month)",
+                 "Charge on each calendar month's maximum demand");
+  w.write_scalar("tariff/demand_window_s", static_cast<double>(tariff.demand_window_s), "s",
+                 "Length of the clock-aligned windows over which demand is averaged");
+  w.write_scalar("tariff/capacity_charge_cny_per_kva_month", tariff.capacity_charge_cny_per_kva_month,
+                 "CNY/(kVA*month)", "Charge on the contracted capacity for each month the run touches");
+  w.write_scalar("tariff/contracted_capacity_kva", tariff.contracted_capacity_kva, "kVA", "Contracted capacity");
 }
 
 void Hdf5TraceSink::on_event(const ParkModel& model, const ParkState& state, Tick duration_s) {
@@ -259,13 +308,41 @@ void Hdf5TraceSink::on_event(const ParkModel& model, const ParkState& state, Tic
     *v++ = op.line_received_kw[l];
   }
   impl_->writer.append_row(state.tick, impl_->row);
+  impl_->co2_kg += energy_kwh(std::max(op.grid_kw, 0.0), duration_s) * op.carbon_kg_per_kwh;
 }
 
-void Hdf5TraceSink::on_run_end(const ParkModel&, const ParkState& state) {
+void Hdf5TraceSink::on_run_end(const ParkModel& model, const ParkState& state) {
   impl_->writer.set_root_attribute("events", static_cast<std::int64_t>(state.events));
+  impl_->ledger = carbon_ledger_lines(model, impl_->co2_kg, state.tick);
 }
+
+namespace {
+
+// The carbon ledger as a table of equal-length columns, one entry per line (docs/trace.md).
+void write_carbon_ledger(Hdf5TraceWriter& w, const std::vector<CarbonLedgerLine>& ledger) {
+  std::vector<std::string> line, kind, area;
+  std::vector<double> co2_kg;
+  for (const CarbonLedgerLine& l : ledger) {
+    line.push_back(l.line);
+    kind.push_back(l.kind);
+    area.push_back(l.area);
+    co2_kg.push_back(l.co2_kg);
+  }
+  w.write_strings("carbon_ledger/line", line, "", "What the ledger line counts");
+  w.write_strings("carbon_ledger/kind", kind, "", "emission, sink, recycling or offset");
+  w.write_strings("carbon_ledger/area", area, "", "Zone or tenant the line belongs to; empty when park-wide");
+  w.write_vector("carbon_ledger/co2_kg", co2_kg, "kg", "CO2 over the run: + emitted, - taken up, avoided or offset");
+}
+
+}  // namespace
 
 void Hdf5TraceSink::commit(const KpiTable& kpis, const KpiTable& baseline_kpis) {
+  if (!impl_->ledger.empty()) {
+    // The run's own co2_kg KPI, where given, so that the ledger and the KPIs agree to the bit.
+    for (const Kpi& k : kpis)
+      if (k.key == "co2_kg") impl_->ledger.front().co2_kg = k.value;
+    write_carbon_ledger(impl_->writer, impl_->ledger);
+  }
   for (const Kpi& k : kpis) impl_->writer.write_scalar("kpis/" + k.key, k.value, k.unit, k.description);
   for (const Kpi& k : baseline_kpis)
     impl_->writer.write_scalar("baseline_kpis/" + k.key, k.value, k.unit, k.description);

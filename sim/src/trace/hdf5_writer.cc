@@ -652,6 +652,58 @@ void Hdf5TraceWriter::write_scalar(const std::string& path, double value, const 
   w.write_string_attribute(dataset.get(), clean, "description", description);
 }
 
+void Hdf5TraceWriter::write_vector(const std::string& path, std::span<const double> values,
+                                   const std::string& unit, const std::string& description) {
+  if (!impl_) throw_moved_from();
+  Impl& w = *impl_;
+  w.require_writable("write_vector");
+  require_text(unit, "unit of '" + path + "'");
+  require_text(description, "description of '" + path + "'");
+  QuietHdf5Errors quiet;
+  const std::string clean = w.prepare_new_object(split_path(path, "vector path"), "vector dataset");
+  const hsize_t size = values.size();
+  Hid space(w.check(H5Screate_simple(1, &size, nullptr), "H5Screate_simple", clean), H5Sclose);
+  Hid dataset(w.check(H5Dcreate2(w.file.get(), clean.c_str(), H5T_IEEE_F64LE, space.get(),
+                                 w.link_plist.get(), w.scalar_plist.get(), H5P_DEFAULT),
+                      "H5Dcreate2", clean),
+              H5Dclose);
+  if (size > 0) {
+    w.check(H5Dwrite(dataset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+            "H5Dwrite", clean);
+  }
+  w.write_string_attribute(dataset.get(), clean, "unit", unit);
+  w.write_string_attribute(dataset.get(), clean, "description", description);
+}
+
+void Hdf5TraceWriter::write_strings(const std::string& path, std::span<const std::string> values,
+                                    const std::string& unit, const std::string& description) {
+  if (!impl_) throw_moved_from();
+  Impl& w = *impl_;
+  w.require_writable("write_strings");
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    require_text(values[i], "entry " + std::to_string(i) + " of '" + path + "'");
+  }
+  require_text(unit, "unit of '" + path + "'");
+  require_text(description, "description of '" + path + "'");
+  QuietHdf5Errors quiet;
+  const std::string clean = w.prepare_new_object(split_path(path, "strings path"), "strings dataset");
+  const hsize_t size = values.size();
+  Hid space(w.check(H5Screate_simple(1, &size, nullptr), "H5Screate_simple", clean), H5Sclose);
+  Hid dataset(w.check(H5Dcreate2(w.file.get(), clean.c_str(), w.utf8_type.get(), space.get(),
+                                 w.link_plist.get(), w.scalar_plist.get(), H5P_DEFAULT),
+                      "H5Dcreate2", clean),
+              H5Dclose);
+  if (size > 0) {
+    std::vector<const char*> pointers;
+    pointers.reserve(values.size());
+    for (const std::string& value : values) pointers.push_back(value.c_str());
+    w.check(H5Dwrite(dataset.get(), w.utf8_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
+            "H5Dwrite", clean);
+  }
+  w.write_string_attribute(dataset.get(), clean, "unit", unit);
+  w.write_string_attribute(dataset.get(), clean, "description", description);
+}
+
 // The checks both set_root_attribute overloads make before writing.
 static void check_root_attribute(const std::string& name) {
   if (name == kCompleteAttribute) {

@@ -5,6 +5,8 @@
 //   /time/tick_s           int64[rows], attribute unit = "s": seconds since the scenario start
 //   /<group>/<name>        float64[rows] per channel, attributes unit and description
 //   /<path>                scalar float64 (KPIs) or scalar variable-length UTF-8 string (texts)
+//   /<group>/<name>        1-D float64 or variable-length UTF-8 string columns of a small table
+//                          written once (e.g. carbon_ledger/line, carbon_ledger/co2_kg)
 // Every channel is its own 1-D dataset (no compound types), so `f["components/pv/power_kw"][:]`
 // is a NumPy array and `pandas.DataFrame({name: f[path][:] ...})` just works. Strings are
 // variable-length UTF-8, which h5py returns as str (attributes) or bytes (datasets) unaided.
@@ -86,6 +88,16 @@ class Hdf5TraceWriter {
   // "kpis/grid_import_kwh".
   void write_scalar(const std::string& path, double value, const std::string& unit,
                     const std::string& description);
+
+  // Writes a 1-D float64 dataset of values.size() entries with attributes unit and description:
+  // one column of a small table written once (not a per-row channel).
+  void write_vector(const std::string& path, std::span<const double> values, const std::string& unit,
+                    const std::string& description);
+
+  // Writes a 1-D variable-length UTF-8 string dataset (each entry UTF-8 without NUL bytes) with
+  // attributes unit and description; h5py reads its entries as bytes (`.asstr()` gives str).
+  void write_strings(const std::string& path, std::span<const std::string> values, const std::string& unit,
+                     const std::string& description);
 
   // Sets (or replaces) an attribute on the root group "/".
   void set_root_attribute(const std::string& name, const std::string& value);

@@ -17,6 +17,16 @@
 //     platform's "charging-pile hours"); ev_charger_occupancy_ratio divides by the points.
 //     Requested and undelivered energy count cars that left; cars still plugged in at the end are
 //     not counted, and turned-away cars' requests are ev_turned_away_kwh.
+//   carbon ledger (only for a scenario with a carbon_ledger section; docs/carbon.md):
+//     recycling_co2_avoided_kg = Σ mass × factor of its recyclables; offsets_co2_kg = Σ offsets;
+//     ledger_net_co2_kg = co2_kg − carbon_sink_co2_kg − recycling − offsets;
+//     co2_kg_per_m2_year = co2_kg / floor_area_m2 / (simulated fraction of a 365-day year);
+//     account_co2_kg.<a>, account_cost_cny.<a>: per event, the import's CO2 and energy cost are
+//       shared among everything that draws power (loads, data centres, heat pumps, chillers,
+//       electrolysers, EV groups and batteries charging, and the lines' losses Σ sent − received)
+//       in proportion to its draw; an account sums its members' shares. Demand and capacity
+//       charges are not shared. account_credit_kg_co2.<a> = its EV groups' charging energy in the
+//       credit's tariff periods × the credit factor.
 //   heat and cooling: demand, served and unmet per medium; a heat pump's seasonal COP is the heat
 //     it delivered over the electricity it drew (for chillers: cooling over electricity, the SEER).
 #include <algorithm>
@@ -36,6 +46,20 @@ double sum(const std::vector<double>& v) {
 
 }  // namespace
 
+std::vector<CarbonLedgerLine> carbon_ledger_lines(const ParkModel& model, double co2_kg, Tick run_s) {
+  const double years = static_cast<double>(run_s) / (365.0 * kSecondsPerDay);
+  std::vector<CarbonLedgerLine> lines;
+  lines.push_back({"grid electricity", "emission", "", co2_kg});
+  for (const GreenSpaceModel& g : model.green_spaces)
+    lines.push_back({"green space: " + g.name, "sink", "", -(g.area_m2 * g.sequestration_kg_co2_per_m2_year * years)});
+  for (const RecyclableModel& r : model.carbon_ledger.recyclables)
+    lines.push_back({"recyclables: " + r.category + (r.area.empty() ? "" : " (" + r.area + ")"), "recycling", r.area,
+                     -(r.mass_kg * r.factor_kg_co2_per_kg)});
+  for (const CarbonOffsetModel& o : model.carbon_ledger.offsets)
+    lines.push_back({"offset: " + o.name, "offset", "", -o.co2_kg});
+  return lines;
+}
+
 double kpi_value(const KpiTable& table, std::string_view key) {
   for (const Kpi& k : table)
     if (k.key == key) return k.value;
@@ -44,6 +68,45 @@ double kpi_value(const KpiTable& table, std::string_view key) {
 
 void KpiAccumulator::on_run_start(const ParkModel& model, const ParkState&) {
   start_seconds_ = seconds_from_civil(model.start);
+  const std::size_t accounts = model.carbon_ledger.accounts.size();
+  account_co2_kg_.assign(accounts, 0.0);
+  account_cost_cny_.assign(accounts, 0.0);
+  account_credit_kg_co2_.assign(accounts, 0.0);
+}
+
+// The attribution rule (docs/carbon.md): the same shares the report computes from the trace's rows.
+void KpiAccumulator::attribute_to_accounts(const ParkModel& model, const OperatingPoint& op, Tick duration_s) {
+  const auto draw_kw = [](double power_kw) { return power_kw < 0 ? -power_kw : 0.0; };
+  double losses_kw = 0;
+  for (std::size_t l = 0; l < model.lines.size(); ++l) losses_kw += op.line_sent_kw[l] - op.line_received_kw[l];
+  const double losses_draw_kw = std::max(losses_kw, 0.0);
+  double total_kw = losses_draw_kw;
+  for (double p : op.load_kw) total_kw += draw_kw(p);
+  for (double p : op.data_centre_kw) total_kw += draw_kw(p);
+  for (double p : op.heat_pump_electric_kw) total_kw += draw_kw(p);
+  for (double p : op.ev_kw) total_kw += draw_kw(p);
+  for (double p : op.battery_kw) total_kw += draw_kw(p);
+  for (double p : op.electrolyser_kw) total_kw += draw_kw(p);
+  const double import_kwh = energy_kwh(std::max(op.grid_kw, 0.0), duration_s);
+  for (std::size_t a = 0; a < model.carbon_ledger.accounts.size(); ++a) {
+    const CarbonAccountModel& account = model.carbon_ledger.accounts[a];
+    double member_kw = account.line_losses ? losses_draw_kw : 0.0;
+    for (int i : account.loads) member_kw += draw_kw(op.load_kw[i]);
+    for (int i : account.data_centres) member_kw += draw_kw(op.data_centre_kw[i]);
+    for (int i : account.heat_pumps) member_kw += draw_kw(op.heat_pump_electric_kw[i]);
+    for (int i : account.ev_chargers) member_kw += draw_kw(op.ev_kw[i]);
+    for (int i : account.batteries) member_kw += draw_kw(op.battery_kw[i]);
+    for (int i : account.electrolysers) member_kw += draw_kw(op.electrolyser_kw[i]);
+    if (total_kw > 0 && import_kwh > 0) {
+      const double share_kwh = import_kwh * (member_kw / total_kw);
+      account_co2_kg_[a] += share_kwh * op.carbon_kg_per_kwh;
+      account_cost_cny_[a] += share_kwh * op.price_cny_per_kwh;
+    }
+    const auto period = static_cast<std::size_t>(op.tariff_period);
+    if (account.credit_kg_co2_per_kwh > 0 && period < account.credit_period.size() && account.credit_period[period])
+      for (int i : account.ev_chargers)
+        account_credit_kg_co2_[a] += energy_kwh(draw_kw(op.ev_kw[i]), duration_s) * account.credit_kg_co2_per_kwh;
+  }
 }
 
 void KpiAccumulator::close_window(const ParkModel& model) {
@@ -73,6 +136,7 @@ void KpiAccumulator::on_event(const ParkModel& model, const ParkState& state, Ti
   co2_kg_ += energy_kwh(import_kw, duration_s) * op.carbon_kg_per_kwh;
   peak_import_kw_ = std::max(peak_import_kw_, import_kw);
   load_demand_kwh_ += energy_kwh(sum(op.load_demand_kw), duration_s);
+  if (!model.carbon_ledger.accounts.empty()) attribute_to_accounts(model, op, duration_s);
 
   // Split the segment at demand-window boundaries (absolute clock, so windows align to :00/:15…).
   const Tick window_s = model.grid.tariff.demand_window_s;
@@ -241,9 +305,45 @@ void KpiAccumulator::on_run_end(const ParkModel& model, const ParkState& state) 
   add("capacity_charge_cny", "CNY", capacity_charge_cny, "Two-part tariff: capacity charge");
   add("export_revenue_cny", "CNY", export_revenue_cny_, "Exported energy at the export price");
   add("net_cost_cny", "CNY", net_cost_cny, "Energy + demand + capacity charges − export revenue");
+  if (model.economics.given) {
+    // The run's share of each asset's yearly capital recovery and fixed O&M (365-day years).
+    double capex_cny = 0, annualised_cny = 0, om_cny = 0;
+    for (const InvestmentLine& line : investment_lines(model)) {
+      capex_cny += line.capex_cny;
+      annualised_cny += line.annualised_capex_cny_per_year * years;
+      om_cny += line.fixed_om_cny_per_year * years;
+    }
+    add("capex_cny", "CNY", capex_cny, "Capital cost of the priced assets (economics section)");
+    add("annualised_capex_cny", "CNY", annualised_cny,
+        "Capital recovery over the run: capex × capital recovery factor × simulated years");
+    add("fixed_om_cny", "CNY", om_cny, "Fixed operation and maintenance over the run");
+    add("total_cost_cny", "CNY", net_cost_cny + annualised_cny + om_cny,
+        "Net energy cost + annualised capital + fixed O&M: what a design search weighs");
+  }
   add("co2_kg", "kg", co2_kg_, "CO2 emitted by imported electricity");
   add("carbon_sink_co2_kg", "kg", sink_kg, "CO2 taken up by the park's green space");
   add("net_co2_kg", "kg", co2_kg_ - sink_kg, "CO2 emitted − CO2 taken up by green space");
+  const CarbonLedgerModel& ledger = model.carbon_ledger;
+  if (ledger.present) {
+    double recycling_kg = 0, offsets_kg = 0;
+    for (const RecyclableModel& r : ledger.recyclables) recycling_kg += r.mass_kg * r.factor_kg_co2_per_kg;
+    for (const CarbonOffsetModel& o : ledger.offsets) offsets_kg += o.co2_kg;
+    add("recycling_co2_avoided_kg", "kg", recycling_kg, "CO2 avoided by the recyclables of the carbon ledger");
+    add("offsets_co2_kg", "kg", offsets_kg, "CO2 offsets of the carbon ledger");
+    add("ledger_net_co2_kg", "kg", co2_kg_ - sink_kg - recycling_kg - offsets_kg,
+        "CO2 emitted − green space uptake − recycling − offsets");
+    if (ledger.floor_area_m2 > 0)
+      add("co2_kg_per_m2_year", "kg/(m2*a)", years > 0 ? co2_kg_ / ledger.floor_area_m2 / years : 0.0,
+          "CO2 of imported electricity per m² of floor area and year");
+    for (std::size_t a = 0; a < ledger.accounts.size(); ++a) {
+      const std::string& name = ledger.accounts[a].name;
+      add("account_co2_kg." + name, "kg", account_co2_kg_[a], "Carbon account: its members' share of the CO2");
+      add("account_cost_cny." + name, "CNY", account_cost_cny_[a],
+          "Carbon account: its members' share of the energy cost (demand and capacity charges not shared)");
+      add("account_credit_kg_co2." + name, "kg", account_credit_kg_co2_[a],
+          "Carbon account: credit for its EV charging in the credited tariff periods");
+    }
+  }
   for (std::size_t i = 0; i < model.pv_arrays.size(); ++i)
     add("energy_kwh." + model.pv_arrays[i].name, "kWh", t.pv_kwh[i], "PV array: AC energy delivered");
   for (std::size_t i = 0; i < model.batteries.size(); ++i)
@@ -307,6 +407,14 @@ void add_baseline_comparison(KpiTable& run, const KpiTable& baseline) {
                  "Net cost of the same park without on-site generation and storage"});
   run.push_back(
       {"cost_saved_cny", "CNY", baseline_cost - kpi_value(run, "net_cost_cny"), "Baseline net cost − this run's"});
+  // With an economics section: does the investment pay for itself within the run?
+  const auto has = [](const KpiTable& table, const char* key) {
+    return std::any_of(table.begin(), table.end(), [&](const Kpi& k) { return k.key == key; });
+  };
+  if (has(run, "total_cost_cny") && has(baseline, "total_cost_cny"))
+    run.push_back({"total_cost_saved_cny", "CNY", kpi_value(baseline, "total_cost_cny") - kpi_value(run, "total_cost_cny"),
+                   "Baseline total cost − this run's: net energy cost saved minus the on-site assets' annualised "
+                   "capital and O&M"});
   run.push_back({"grid_import_avoided_kwh", "kWh", baseline_import - kpi_value(run, "grid_import_kwh"),
                  "Baseline import − this run's import"});
   run.push_back({"load_served_gain_kwh", "kWh", kpi_value(run, "load_served_kwh") - baseline_served,
