@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "spec/mee_grid_factors.h"
+#include "support/compile_text.h"
 #include "support/scenarios.h"
 #include "zeropark/error.h"
 #include "zeropark/model.h"
@@ -17,17 +18,8 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-ParkModel compile_text(const std::string& text) { return compile_park(read_scenario_text(text, "park.yaml")); }
-
-InputError compile_error(const std::string& text) {
-  try {
-    compile_text(text);
-  } catch (const InputError& e) {
-    return e;
-  }
-  FAIL("no InputError for:\n" << text);
-  throw;
-}
+using testing::compile_error;
+using testing::compile_text;
 
 // The minimal park (one bus, a load named office, the grid) with an emission factor reference.
 std::string with_factor(const std::string& year, const std::string& area) {

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "components/ev_sessions.h"
+#include "support/compile_text.h"
 #include "support/scenarios.h"
 #include "zeropark/error.h"
 #include "zeropark/model.h"
@@ -14,19 +15,9 @@ using zeropark::testing::minimal_scenario;
 
 namespace {
 
-ParkModel compile_with(const std::string& extra) {
-  return compile_park(read_scenario_text(minimal_scenario(extra), "park.yaml"));
-}
+ParkModel compile_with(const std::string& extra) { return testing::compile_text(minimal_scenario(extra)); }
 
-InputError error_with(const std::string& extra) {
-  try {
-    compile_with(extra);
-  } catch (const InputError& e) {
-    return e;
-  }
-  FAIL("no InputError for:\n" << extra);
-  throw;
-}
+InputError error_with(const std::string& extra) { return testing::compile_error(minimal_scenario(extra)); }
 
 const std::string kHeatingOnly =
     "heat_buses:\n"

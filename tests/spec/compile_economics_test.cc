@@ -2,6 +2,7 @@
 // investment, the cost KPIs over a run, and mistakes reported at the scenario's line.
 #include <catch2/catch.hpp>
 
+#include "support/compile_text.h"
 #include "support/scenarios.h"
 #include "zeropark/economics.h"
 #include "zeropark/error.h"
@@ -23,17 +24,8 @@ const std::string kAssets =
     "  - {name: store, bus: main, capacity_kwh: 200, max_charge_kw: 100, max_discharge_kw: 80}\n";
 const std::string kWeek = "  start: 2023-06-01T00:00\n  end: 2023-06-08T00:00\n";
 
-ParkModel compile_text(const std::string& text) { return compile_park(read_scenario_text(text, "park.yaml")); }
-
-InputError compile_error(const std::string& text) {
-  try {
-    compile_text(text);
-  } catch (const InputError& e) {
-    return e;
-  }
-  FAIL("no InputError for:\n" << text);
-  throw;
-}
+using testing::compile_error;
+using testing::compile_text;
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "support/compile_text.h"
 #include "support/scenarios.h"
 #include "zeropark/error.h"
 #include "zeropark/model.h"
@@ -10,17 +11,8 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-ParkModel compile_text(const std::string& text) { return compile_park(read_scenario_text(text, "park.yaml")); }
-
-InputError compile_error(const std::string& text) {
-  try {
-    compile_text(text);
-  } catch (const InputError& e) {
-    return e;
-  }
-  FAIL("no InputError for:\n" << text);
-  throw;
-}
+using testing::compile_error;
+using testing::compile_text;
 
 const std::string kTwoBuses =
     "name: two\n"
