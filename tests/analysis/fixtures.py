@@ -1,25 +1,36 @@
 """Shared by the analysis tests: the fixture traces ctest made, and small traces written by hand.
 
 ctest runs `zeropark run` on short scenarios first (FIXTURES_SETUP in analysis_tests.cmake) and
-names the traces in ZEROPARK_ANALYSIS_TRACES (os.pathsep-separated). Run by hand without it, the
-tests use the sample traces in /tmp/samples when they are there, and fail when no trace is found.
+names the traces in ZEROPARK_ANALYSIS_TRACES (os.pathsep-separated); run by hand, set it to traces
+of your own. TempDirTest gives a test case a fresh folder.
 """
 
-import glob
 import os
+import tempfile
+import unittest
 
 import h5py
 import numpy as np
 
-SAMPLES = "/tmp/samples"
+class TempDirTest(unittest.TestCase):
+    """A test case with a folder of its own, removed after each test."""
+
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+
+    def tearDown(self):
+        self.dir.cleanup()
+
+    def path(self, name):
+        return os.path.join(self.dir.name, name)
 
 
 def fixture_traces():
     """{file name: path} of the traces to test against; raises when there are none."""
     listed = os.environ.get("ZEROPARK_ANALYSIS_TRACES", "")
-    paths = [p for p in listed.split(os.pathsep) if p] or sorted(glob.glob(os.path.join(SAMPLES, "*.h5")))
+    paths = [p for p in listed.split(os.pathsep) if p]
     if not paths:
-        raise RuntimeError("no traces: set ZEROPARK_ANALYSIS_TRACES (ctest does) or put traces in /tmp/samples")
+        raise RuntimeError("no traces: set ZEROPARK_ANALYSIS_TRACES to trace files (ctest does)")
     missing = [p for p in paths if not os.path.exists(p)]
     if missing:
         raise RuntimeError(f"fixture traces missing: {missing}")

@@ -11,6 +11,7 @@ import h5py
 import numpy as np
 import pandas as pd
 
+from fixtures import TempDirTest
 from zeropark_analysis.sweep import SweepError, load_results, pareto_front, spearman
 from zeropark_analysis.sweep_report import write_sweep_report
 
@@ -45,15 +46,7 @@ def write_h5(path, with_front=True):
             f["pareto_front"].attrs["objectives"] = "net_cost_cny,co2_kg"
 
 
-class Loaders(unittest.TestCase):
-    def setUp(self):
-        self.dir = tempfile.TemporaryDirectory()
-
-    def tearDown(self):
-        self.dir.cleanup()
-
-    def path(self, name):
-        return os.path.join(self.dir.name, name)
+class Loaders(TempDirTest):
 
     def test_csv(self):
         with open(self.path("r.csv"), "w") as f:

@@ -1,14 +1,13 @@
 """zeropark_analysis.trace: loading traces, and clear errors for files that are not usable traces."""
 
 import os
-import tempfile
 import unittest
 
 import h5py
 import numpy as np
 import pandas as pd
 
-from fixtures import fixture_traces, small_park
+from fixtures import TempDirTest, fixture_traces, small_park
 from zeropark_analysis.trace import TraceError, load_trace
 
 
@@ -44,15 +43,7 @@ class FixtureTraces(unittest.TestCase):
                                               (rows.tick_s + rows.duration_s).to_numpy()[:-1])
 
 
-class BadFiles(unittest.TestCase):
-    def setUp(self):
-        self.dir = tempfile.TemporaryDirectory()
-
-    def tearDown(self):
-        self.dir.cleanup()
-
-    def path(self, name):
-        return os.path.join(self.dir.name, name)
+class BadFiles(TempDirTest):
 
     def assert_error(self, path, *words):
         with self.assertRaises(TraceError) as caught:

@@ -77,6 +77,16 @@ std::vector<double> read_doubles(hid_t file, const std::string& path) {
   return out;
 }
 
+// Runs the park without its baseline and writes its trace to `path`.
+RunResult run_with_trace(const ParkModel& model, const std::filesystem::path& path) {
+  Hdf5TraceSink sink(path);
+  RunOptions options;
+  options.with_baseline = false;
+  const RunResult result = run_park(model, &sink, options);
+  sink.commit(result.kpis, result.baseline_kpis);
+  return result;
+}
+
 }  // namespace
 
 TEST_CASE("the trace's carbon_ledger group is written at the run's end and reads back", "[trace][carbon]") {
@@ -93,11 +103,7 @@ TEST_CASE("the trace's carbon_ledger group is written at the run's end and reads
   const ParkModel model = compile_park(read_scenario_text(text, "p.yaml"));
   testing::TempDir dir;
   const std::filesystem::path path = dir.path() / "ledger.h5";
-  Hdf5TraceSink sink(path);
-  RunOptions options;
-  options.with_baseline = false;
-  const RunResult result = run_park(model, &sink, options);
-  sink.commit(result.kpis, result.baseline_kpis);
+  const RunResult result = run_with_trace(model, path);
 
   const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   REQUIRE(file >= 0);
@@ -142,11 +148,7 @@ TEST_CASE("carbon account KPIs equal the attribution recomputed from the trace's
   REQUIRE(model.carbon_ledger.accounts.size() == 2);
   testing::TempDir dir;
   const std::filesystem::path path = dir.path() / "shenzhen.h5";
-  Hdf5TraceSink sink(path);
-  RunOptions options;
-  options.with_baseline = false;
-  const RunResult result = run_park(model, &sink, options);
-  sink.commit(result.kpis, result.baseline_kpis);
+  const RunResult result = run_with_trace(model, path);
 
   // The rule, from the file alone: every component's power_kw < 0 draws, plus the lines' losses.
   const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
