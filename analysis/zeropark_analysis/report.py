@@ -11,6 +11,7 @@ from .carbon_figures import intensity_heatmaps, ledger_waterfall
 from .cost_figures import attribution_bars, cost_breakdown
 from .dashboard import dashboard_parts
 from .energy_figures import mean_days, monthly_balance, peak_day, soc_heatmap
+from .ev_sessions import ev_session_section
 from .kpis import compare_with_recorded, compute_kpis
 from .series import HourlySeries
 
@@ -124,6 +125,7 @@ def build_report(trace, factors=None):
                                html.note("Demand charge: each calendar month's largest mean import over the tariff's "
                                          "demand window; capacity charge: contracted kVA × months touched."))),
         ("Attribution", attribution_section(assets, zones)),
+        ("EV sessions", ev_session_section(trace)),
         ("Shimen street platform", html.section("Shimen street platform",
                                                 *[h + p for h, p in dashboard_parts(trace, hs, ledger, zones)])),
     ]

@@ -10,6 +10,7 @@ import yaml
 
 from fixtures import fixture_traces, small_park
 from zeropark_analysis.attribution import LINE_LOSSES, attribute
+from zeropark_analysis.ev_sessions import load_ev_sessions
 from zeropark_analysis.trace import load_trace
 
 
@@ -34,6 +35,27 @@ class SumsEqualTheRunsTotals(unittest.TestCase):
                     if asset["kind"] in ("pv", "wind", "pvt"):
                         self.assertEqual(asset["co2_kg"], 0.0)
                         self.assertGreater(asset["avoided_co2_kg"], 0.0)
+
+
+class EvSessionsAddUpToTheirGroups(unittest.TestCase):
+    def test_sessions_sum_to_their_charger_groups_share(self):
+        checked = 0
+        for name, path in fixture_traces().items():
+            trace = load_trace(path)
+            sessions = load_ev_sessions(trace)
+            if sessions is None:
+                self.assertFalse(trace.of_kind("ev_charger"), name)
+                continue
+            assets, _ = attribute(trace)
+            for group in trace.of_kind("ev_charger"):
+                with self.subTest(trace=name, group=group.name):
+                    mine = sessions[sessions.group == group.name]
+                    self.assertLess(relative(mine.co2_kg.sum(), assets[group.name]["co2_kg"]), 1e-9)
+                    self.assertLess(relative(mine.cost_cny.sum(), assets[group.name]["cost_cny"]), 1e-9)
+                    checked += 1
+            self.assertLess(relative(sessions.drawn_kwh.sum(), trace.kpis["ev_charging_kwh"]), 1e-9)
+            self.assertLess(relative(sessions.v2g_kwh.sum(), trace.kpis["ev_v2g_returned_kwh"]), 1e-9)
+        self.assertGreater(checked, 0, "no fixture trace has EV chargers")
 
 
 class AgreesWithTheKernelsAccounts(unittest.TestCase):

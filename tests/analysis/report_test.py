@@ -56,6 +56,8 @@ class Renders(unittest.TestCase):
                 self.assertLess(size, 3e6)
                 if trace.of_kind("ev_charger"):
                     self.assertNotIn("No EV chargers", text)
+                    self.assertNotIn("No EV sessions", text)
+                    self.assertIn("kg CO2/kWh", text)  # the EV sessions' summary table
 
     def test_a_park_without_battery_or_ev_says_so_in_a_line(self):
         with tempfile.TemporaryDirectory() as out:

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "time/calendar.h"
+#include "trace/ev_session_accounts.h"
 #include "trace/hdf5_writer.h"
 #include "zeropark/hdf5_trace.h"
 
@@ -19,11 +20,12 @@ struct Hdf5TraceSink::Impl {
   std::string end_iso;
   double co2_kg = 0;                     // imports × factor in force, summed as the KPI accumulator does
   std::vector<CarbonLedgerLine> ledger;  // set at the run's end, written by commit()
+  EvSessionAccounts ev_sessions;         // parks with charge points
 };
 
 Hdf5TraceSink::Hdf5TraceSink(std::filesystem::path path, Hdf5TraceOptions options)
     : impl_(std::make_unique<Impl>(
-          Impl{Hdf5TraceWriter(std::move(path), {options.compress, 1, 8192}), {}, {}, 0.0, {}})) {}
+          Impl{Hdf5TraceWriter(std::move(path), {options.compress, 1, 8192}), {}, {}, 0.0, {}, {}})) {}
 
 Hdf5TraceSink::~Hdf5TraceSink() = default;
 
@@ -211,6 +213,7 @@ void Hdf5TraceSink::on_run_start(const ParkModel& model, const ParkState&) {
 }
 
 void Hdf5TraceSink::on_event(const ParkModel& model, const ParkState& state, Tick duration_s) {
+  if (!model.ev_chargers.empty()) impl_->ev_sessions.on_event(model, state, duration_s);
   const OperatingPoint& op = state.powers;
   double* v = impl_->row.data();
   *v++ = static_cast<double>(duration_s);
@@ -311,9 +314,42 @@ void Hdf5TraceSink::on_event(const ParkModel& model, const ParkState& state, Tic
   impl_->co2_kg += energy_kwh(std::max(op.grid_kw, 0.0), duration_s) * op.carbon_kg_per_kwh;
 }
 
+namespace {
+
+// One entry per EV session that plugged in during the run, each column its own dataset
+// (docs/trace.md): who it was, what it asked for and drew, and its share of CO2 and cost.
+void write_ev_sessions(Hdf5TraceWriter& w, const ParkModel& model, const std::vector<EvSessionAccount>& sessions) {
+  std::vector<std::string> group;
+  std::vector<double> session, arrival_s, departure_s, requested_kwh, drawn_kwh, v2g_kwh, co2_kg, cost_cny;
+  for (const EvSessionAccount& a : sessions) {
+    group.push_back(model.ev_chargers[static_cast<std::size_t>(a.group)].name);
+    session.push_back(a.session);
+    arrival_s.push_back(static_cast<double>(a.arrival_s));
+    departure_s.push_back(static_cast<double>(a.departure_s));
+    requested_kwh.push_back(a.requested_kwh);
+    drawn_kwh.push_back(a.drawn_kwh);
+    v2g_kwh.push_back(a.v2g_kwh);
+    co2_kg.push_back(a.co2_kg);
+    cost_cny.push_back(a.cost_cny);
+  }
+  w.write_strings("ev_sessions/group", group, "", "Charger group the car plugged into");
+  w.write_vector("ev_sessions/session", session, "1", "The session's number in its group (arrival order)");
+  w.write_vector("ev_sessions/arrival_s", arrival_s, "s", "Arrival, seconds after the scenario start");
+  w.write_vector("ev_sessions/departure_s", departure_s, "s", "Departure, seconds after the scenario start");
+  w.write_vector("ev_sessions/requested_kwh", requested_kwh, "kWh", "Energy the car asked for");
+  w.write_vector("ev_sessions/drawn_kwh", drawn_kwh, "kWh", "Energy its charge point drew from the bus for it");
+  w.write_vector("ev_sessions/v2g_kwh", v2g_kwh, "kWh", "Energy it gave back to the bus (V2G)");
+  w.write_vector("ev_sessions/co2_kg", co2_kg, "kg",
+                 "Its share of the imports' CO2: its group's share split by what each car drew");
+  w.write_vector("ev_sessions/cost_cny", cost_cny, "CNY", "Its share of the imported energy's cost, the same way");
+}
+
+}  // namespace
+
 void Hdf5TraceSink::on_run_end(const ParkModel& model, const ParkState& state) {
   impl_->writer.set_root_attribute("events", static_cast<std::int64_t>(state.events));
   impl_->ledger = carbon_ledger_lines(model, impl_->co2_kg, state.tick);
+  if (!model.ev_chargers.empty()) write_ev_sessions(impl_->writer, model, impl_->ev_sessions.accounts());
 }
 
 namespace {

@@ -33,6 +33,7 @@
 #include <stdexcept>
 
 #include "time/calendar.h"
+#include "trace/attribution_rule.h"
 #include "zeropark/kpi.h"
 
 namespace zeropark {
@@ -76,32 +77,19 @@ void KpiAccumulator::on_run_start(const ParkModel& model, const ParkState&) {
 
 // The attribution rule (docs/carbon.md): the same shares the report computes from the trace's rows.
 void KpiAccumulator::attribute_to_accounts(const ParkModel& model, const OperatingPoint& op, Tick duration_s) {
-  const auto draw_kw = [](double power_kw) { return power_kw < 0 ? -power_kw : 0.0; };
-  double losses_kw = 0;
-  for (std::size_t l = 0; l < model.lines.size(); ++l) losses_kw += op.line_sent_kw[l] - op.line_received_kw[l];
-  const double losses_draw_kw = std::max(losses_kw, 0.0);
-  double total_kw = losses_draw_kw;
-  for (double p : op.load_kw) total_kw += draw_kw(p);
-  for (double p : op.data_centre_kw) total_kw += draw_kw(p);
-  for (double p : op.heat_pump_electric_kw) total_kw += draw_kw(p);
-  for (double p : op.ev_kw) total_kw += draw_kw(p);
-  for (double p : op.battery_kw) total_kw += draw_kw(p);
-  for (double p : op.electrolyser_kw) total_kw += draw_kw(p);
-  const double import_kwh = energy_kwh(std::max(op.grid_kw, 0.0), duration_s);
+  const EventShares shares = event_shares(model, op, duration_s);
   for (std::size_t a = 0; a < model.carbon_ledger.accounts.size(); ++a) {
     const CarbonAccountModel& account = model.carbon_ledger.accounts[a];
-    double member_kw = account.line_losses ? losses_draw_kw : 0.0;
+    double member_kw = account.line_losses ? shares.losses_draw_kw : 0.0;
     for (int i : account.loads) member_kw += draw_kw(op.load_kw[i]);
     for (int i : account.data_centres) member_kw += draw_kw(op.data_centre_kw[i]);
     for (int i : account.heat_pumps) member_kw += draw_kw(op.heat_pump_electric_kw[i]);
     for (int i : account.ev_chargers) member_kw += draw_kw(op.ev_kw[i]);
     for (int i : account.batteries) member_kw += draw_kw(op.battery_kw[i]);
     for (int i : account.electrolysers) member_kw += draw_kw(op.electrolyser_kw[i]);
-    if (total_kw > 0 && import_kwh > 0) {
-      const double share_kwh = import_kwh * (member_kw / total_kw);
-      account_co2_kg_[a] += share_kwh * op.carbon_kg_per_kwh;
-      account_cost_cny_[a] += share_kwh * op.price_cny_per_kwh;
-    }
+    const double share_kwh = shares.import_share_kwh(member_kw);
+    account_co2_kg_[a] += share_kwh * op.carbon_kg_per_kwh;
+    account_cost_cny_[a] += share_kwh * op.price_cny_per_kwh;
     const auto period = static_cast<std::size_t>(op.tariff_period);
     if (account.credit_kg_co2_per_kwh > 0 && period < account.credit_period.size() && account.credit_period[period])
       for (int i : account.ev_chargers)
@@ -412,7 +400,8 @@ void add_baseline_comparison(KpiTable& run, const KpiTable& baseline) {
     return std::any_of(table.begin(), table.end(), [&](const Kpi& k) { return k.key == key; });
   };
   if (has(run, "total_cost_cny") && has(baseline, "total_cost_cny"))
-    run.push_back({"total_cost_saved_cny", "CNY", kpi_value(baseline, "total_cost_cny") - kpi_value(run, "total_cost_cny"),
+    run.push_back({"total_cost_saved_cny", "CNY",
+                   kpi_value(baseline, "total_cost_cny") - kpi_value(run, "total_cost_cny"),
                    "Baseline total cost − this run's: net energy cost saved minus the on-site assets' annualised "
                    "capital and O&M"});
   run.push_back({"grid_import_avoided_kwh", "kWh", baseline_import - kpi_value(run, "grid_import_kwh"),
