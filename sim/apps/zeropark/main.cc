@@ -4,7 +4,7 @@
 //                [--resolution SECONDS] [--controller NAME|PLUGIN.so] [--quiet] [--no-baseline] [--compress]
 //   zeropark compare SCENARIO.yaml --controllers A,B,... [options]   (compare.cc)
 //   zeropark sweep SWEEP.yaml [-j N] [-o RESULTS.csv] [--baseline] [--quiet]   (sweep.cc)
-//   zeropark schema        print the scenario format's reference (Markdown)
+//   zeropark schema [--json|--sweep-json]   the scenario format's reference (Markdown) or JSON Schemas
 //   zeropark --help | --version
 //
 // Exit codes: 0 success, 2 bad command line, 3 bad input (scenario, weather, profiles),
@@ -54,7 +54,8 @@ constexpr const char* kMainHelp =
     "  zeropark sweep SWEEP.yaml [-j N]       run a grid of scenario variants, KPIs to one CSV\n"
     "  zeropark report TRACE.h5 [--json] [--html DIR] [--top N]\n"
     "                                         KPIs and attribution recomputed from a trace; HTML report\n"
-    "  zeropark schema                        print the scenario format reference (Markdown)\n"
+    "  zeropark schema [--json|--sweep-json]  the scenario format's reference (Markdown), or the JSON\n"
+    "                                         Schema of scenarios or sweep files, for editors\n"
     "  zeropark --version                     print the version\n"
     "  zeropark --help                        this text\n"
     "\n"
@@ -204,7 +205,18 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (args[0] == "schema") {
-    std::fputs(zeropark::scenario_reference_markdown().c_str(), stdout);
+    // Markdown for people (docs/scenarios.md); JSON Schema for editors (docs/editor.md).
+    const std::string format = args.size() > 1 ? args[1] : "";
+    if (format.empty())
+      std::fputs(zeropark::scenario_reference_markdown().c_str(), stdout);
+    else if (format == "--json")
+      std::fputs(zeropark::scenario_json_schema().c_str(), stdout);
+    else if (format == "--sweep-json")
+      std::fputs(zeropark::sweep_json_schema().c_str(), stdout);
+    else {
+      std::fprintf(stderr, "zeropark schema: unknown option '%s' (expected --json or --sweep-json)\n", format.c_str());
+      return kExitUsage;
+    }
     return 0;
   }
   if (args[0] == "run") {
@@ -226,8 +238,7 @@ int main(int argc, char** argv) {
     }
   }
   if (args[0] == "sweep") return zeropark::cli::sweep_command(std::vector<std::string>(args.begin() + 1, args.end()));
-  if (args[0] == "report")
-    return zeropark::cli::report_command(std::vector<std::string>(args.begin() + 1, args.end()));
+  if (args[0] == "report") return zeropark::cli::report_command(std::vector<std::string>(args.begin() + 1, args.end()));
   if (args[0] == "compare")
     return zeropark::cli::compare_command(std::vector<std::string>(args.begin() + 1, args.end()));
   std::fprintf(stderr, "zeropark: unknown command '%s'\n\n%s", args[0].c_str(), kMainHelp);

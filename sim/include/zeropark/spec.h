@@ -499,4 +499,10 @@ ParkSpec read_scenario_text(const std::string& text, const std::filesystem::path
 // reader uses, so documentation and parser cannot disagree.
 std::string scenario_reference_markdown();
 
+// A JSON Schema (draft-07) of the scenario format, generated from the same tables, for editors'
+// YAML language servers (docs/editor.md); docs/scenario.schema.json holds its output.
+std::string scenario_json_schema();
+// The sweep file's JSON Schema (draft-07), written to match its reader; docs/sweep.schema.json.
+std::string sweep_json_schema();
+
 }  // namespace zeropark

@@ -120,6 +120,15 @@ const ParamTable<AssetCostSpec>& asset_cost_per_kw_params();
 const ParamTable<AssetCostSpec>& asset_cost_per_kwh_params();
 const ParamTable<AssetCostSpec>& asset_cost_per_point_params();
 
+// The parts of the scenario's shape that the reader writes by hand (scenario_reader.cc), exposed so
+// that the JSON Schema (json_schema.cc) follows the reader rather than a copy of it.
+const std::vector<std::string_view>& scenario_top_level_keys();
+struct AssetCostTable {
+  std::string_view key;  // under `economics`
+  const ParamTable<AssetCostSpec>& (*params)();
+};
+std::vector<AssetCostTable> economics_asset_cost_tables();
+
 template <class Spec>
 void apply_defaults(const ParamTable<Spec>& table, Spec& spec) {
   for (const Param<Spec>& p : table) {

@@ -403,6 +403,14 @@ ParkSpec read_document(const YAML::Node& root, const std::string& file) {
 
 }  // namespace
 
+const std::vector<std::string_view>& scenario_top_level_keys() { return kTopLevelKeys; }
+
+std::vector<AssetCostTable> economics_asset_cost_tables() {
+  std::vector<AssetCostTable> tables;
+  for (const AssetCostSection& a : kAssetCostSections) tables.push_back({a.key, a.params});
+  return tables;
+}
+
 ParkSpec read_scenario_text(const std::string& text, const std::filesystem::path& file_for_errors) {
   const std::string file = file_for_errors.string();
   // YAML is UTF-8 (and the trace stores the text as such): a file saved as GBK or Latin-1 is
